@@ -1,0 +1,3 @@
+from circular_editor.cli import main
+
+raise SystemExit(main())

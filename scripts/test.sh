@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command of the README: sets up what is missing, then runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"
