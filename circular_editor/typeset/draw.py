@@ -1,0 +1,87 @@
+"""Drawing laid-out lines on a ReportLab canvas.
+
+Glyphs are written in visual order as TJ arrays of two-byte codes (see
+pdffont.py for the codes and their ToUnicode text). Inside a TJ array a glyph's
+position is set by a kerning number against the width the PDF font gives the
+previous glyph, so justified spaces, kashidas and HarfBuzz positions all land
+exactly; a glyph raised or lowered (a mark) starts a new text position.
+Links become link annotations; only http, https and mailto targets are made
+clickable, anything else is drawn as plain text.
+"""
+from __future__ import annotations
+
+from circular_editor.typeset.layout import Line, ParagraphLayout
+from circular_editor.typeset.pdffont import fonts_of
+
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+TEXT_COLOUR = (0.0, 0.0, 0.0)
+LINK_COLOUR = (0.0, 0.2, 0.6)
+
+
+def safe_link(url: str | None) -> str | None:
+    if url and url.strip().lower().startswith(LINK_SCHEMES):
+        return url.strip()
+    return None
+
+
+def _fmt(v: float) -> str:
+    text = f"{v:.3f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans) -> None:
+    """Draw `line` with its left edge at x and its baseline at `baseline` (points)."""
+    if not line.glyphs:
+        return
+    fonts = fonts_of(canvas)
+    ops = ["q", "BT"]
+    current_font = current_colour = None
+    pen = None  # (expected x of the next glyph if it follows in the same TJ, its y)
+    tj: list[str] = []
+    for g in line.glyphs:
+        codes = fonts.codes_for(g.face)
+        colour = LINK_COLOUR if safe_link(spans[g.span].link) else TEXT_COLOUR
+        gx, gy = x + g.x, baseline + g.y
+        restart = codes.internal_name != current_font or colour != current_colour or pen is None \
+            or abs(pen[1] - gy) > 1e-6
+        if restart:
+            if tj:
+                ops.append("[" + "".join(tj) + "] TJ")
+                tj = []
+            if colour != current_colour:
+                ops.append("%s %s %s rg" % tuple(_fmt(c) for c in colour))
+                current_colour = colour
+            if codes.internal_name != current_font:
+                ops.append(f"/{codes.internal_name} {_fmt(size)} Tf")
+                current_font = codes.internal_name
+            ops.append(f"1 0 0 1 {_fmt(gx)} {_fmt(gy)} Tm")
+        else:
+            shift = (gx - pen[0]) * 1000.0 / size
+            if abs(shift) > 0.05:
+                tj.append(_fmt(-shift))
+        code = codes.code(g.gid, g.text)
+        tj.append(f"<{code:04X}>")
+        pen = (gx + g.face.advances[g.gid] * size / g.face.upem, gy)
+    if tj:
+        ops.append("[" + "".join(tj) + "] TJ")
+    ops.append("ET Q")
+    canvas._code.append("\n".join(ops))
+    _annotate_links(canvas, line, x, baseline)
+
+
+def _annotate_links(canvas, line: Line, x: float, baseline: float) -> None:
+    for x0, x1, url in line.links:
+        target = safe_link(url)
+        if target:
+            rect = (x + x0, baseline - line.descent, x + x1, baseline + line.ascent)
+            canvas.linkURL(target, rect, relative=0, thickness=0)
+
+
+def draw_paragraph(canvas, layout: ParagraphLayout, x: float, top: float, size: float) -> float:
+    """Draw every line from `top` down; returns the y below the last line."""
+    y = top
+    for line in layout.lines:
+        baseline = y - line.height + (line.height - line.ascent - line.descent) / 2 + line.descent
+        draw_line(canvas, line, x, baseline, size, layout.spans)
+        y -= line.height
+    return y

@@ -1,0 +1,119 @@
+"""Font faces, the bundled families and the per-character fallback chain.
+
+A `FontFace` is one font file: its bytes (for embedding), a HarfBuzz font for
+shaping, its cmap and metrics. A `FontFamily` holds the four styles of the body
+face plus fallback faces; `face_for` picks, per character, the first face that
+has it. A character that no face has is drawn as the replacement glyph (U+FFFD)
+of the first face that has one, and a warning is logged once per character.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+from fontTools.ttLib import TTFont
+
+from circular_editor import RESOURCES
+
+log = logging.getLogger(__name__)
+
+FONT_DIR = RESOURCES / "fonts"
+REPLACEMENT = "\ufffd"
+_warned: set[str] = set()
+
+
+class FontFace:
+    """One font file, loaded once per process (see `load_face`)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.data = self.path.read_bytes()
+        tt = TTFont(self.path, lazy=True)
+        self.cmap: dict[int, int] = dict(tt.getBestCmap() or {})
+        head, hhea = tt["head"], tt["hhea"]
+        self.upem: int = head.unitsPerEm
+        self.bbox = (head.xMin, head.yMin, head.xMax, head.yMax)
+        self.ascent: int = hhea.ascent
+        self.descent: int = hhea.descent  # negative
+        self.italic_angle = float(tt["post"].italicAngle) if "post" in tt else 0.0
+        os2 = tt["OS/2"] if "OS/2" in tt else None
+        self.cap_height = getattr(os2, "sCapHeight", 0) or int(self.ascent * 0.7)
+        self.postscript_name = (tt["name"].getDebugName(6) or self.path.stem).replace(" ", "")
+        self.advances = [adv for adv, _ in (tt["hmtx"][name] for name in tt.getGlyphOrder())]
+        self.has_arabic_layout = _has_script(tt, "arab")
+        tt.close()
+        self.hb_face = hb.Face(hb.Blob(self.data))
+        self.hb_font = hb.Font(self.hb_face)
+        self.hb_font.scale = (self.upem, self.upem)
+        self.digest = hashlib.sha1(self.data).hexdigest()[:12]
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.cmap
+
+    def __repr__(self) -> str:
+        return f"FontFace({self.postscript_name})"
+
+
+def _has_script(tt: TTFont, script_tag: str) -> bool:
+    if "GSUB" not in tt:
+        return False
+    script_list = tt["GSUB"].table.ScriptList
+    return bool(script_list) and any(rec.ScriptTag == script_tag for rec in script_list.ScriptRecord)
+
+
+@lru_cache(maxsize=None)
+def load_face(path: str | Path) -> FontFace:
+    return FontFace(Path(path))
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """The body face in four styles, then fallback faces tried character by character."""
+
+    regular: FontFace
+    bold: FontFace
+    italic: FontFace
+    bold_italic: FontFace
+    fallbacks: tuple[FontFace, ...] = field(default=())
+
+    def styled(self, bold: bool, italic: bool) -> FontFace:
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+    def face_for(self, ch: str, bold: bool = False, italic: bool = False) -> FontFace | None:
+        primary = self.styled(bold, italic)
+        if ord(ch) in primary.cmap:
+            return primary
+        for face in self.fallbacks:
+            if ord(ch) in face.cmap:
+                return face
+        return None
+
+    def replacement_face(self) -> FontFace:
+        for face in (self.regular, *self.fallbacks):
+            if face.has(REPLACEMENT):
+                return face
+        return self.regular
+
+
+def warn_missing(ch: str) -> None:
+    """Log once per process that a character has no glyph in any face."""
+    if ch not in _warned:
+        _warned.add(ch)
+        name = unicodedata.name(ch, "unnamed")
+        log.warning("no font has U+%04X %s; drawn as a replacement glyph", ord(ch), name)
+
+
+@lru_cache(maxsize=None)
+def default_family() -> FontFamily:
+    """Amiri in four styles (it has Arabic, Latin and digits), DejaVu Sans for symbols."""
+    amiri = {style: load_face(FONT_DIR / f"Amiri-{style}.ttf")
+             for style in ("Regular", "Bold", "Slanted", "BoldSlanted")}
+    return FontFamily(amiri["Regular"], amiri["Bold"], amiri["Slanted"], amiri["BoldSlanted"],
+                      (load_face(FONT_DIR / "DejaVuSans.ttf"),))

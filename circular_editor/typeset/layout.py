@@ -1,0 +1,383 @@
+"""Laying out a paragraph of styled spans into justified lines.
+
+The order is fixed (ARCHITECTURE.md): paragraph -> bidi levels (explicit base
+direction, automatic isolates) -> runs (level x face) -> HarfBuzz shaping per
+run -> line breaking in logical order on shaped widths -> per-line reordering
+(UAX #9 L1/L2) -> justification (spaces within caps, then kashida) -> placed
+glyphs in visual order, each carrying the logical text it stands for.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from circular_editor.typeset.bidi import bidi_class, resolve_levels, visual_order
+from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
+from circular_editor.typeset.isolate import find_isolates, with_isolates
+from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape
+
+SPACES = frozenset(" \t")
+_URL_BREAK_AFTER = frozenset("/.@-_?&=")
+_KEPT_CONTROLS = frozenset("\t\n")
+_MARK_CATEGORIES = frozenset(("Mn", "Me", "Cf"))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text in one style. `link` is a URL (http, https or mailto)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    size: float = 12.0
+    leading: float = 1.45  # line height as a multiple of the size
+    align: str = "justify"  # justify, start, end, center ("start" is the right in RTL)
+    rtl: bool = True
+    kashida: bool = True
+    space_stretch: float = 1.0  # a space may grow by this fraction of its width...
+    space_shrink: float = 0.2  # ...and shrink by this one
+    family: FontFamily = field(default_factory=default_family)
+
+    @property
+    def line_height(self) -> float:
+        return self.size * self.leading
+
+
+@dataclass
+class PlacedGlyph:
+    face: FontFace
+    gid: int
+    x: float  # points from the line's left edge
+    y: float  # points above the baseline
+    text: str  # the logical characters this glyph gives back when copied ("" for none)
+    span: int  # index of the span it belongs to
+
+
+@dataclass
+class Line:
+    glyphs: list[PlacedGlyph]
+    width: float  # the width the line was set to
+    used: float  # from the leftmost to the rightmost drawn point
+    left: float  # where the ink starts, from the line's left edge
+    ascent: float
+    descent: float
+    height: float
+    text: str  # logical text of the line
+    links: list[tuple[float, float, str]]  # (x0, x1, url) from the line's left edge
+
+
+@dataclass
+class ParagraphLayout:
+    lines: list[Line]
+    width: float
+    spans: list[Span]
+
+    @property
+    def height(self) -> float:
+        return sum(line.height for line in self.lines)
+
+
+class _Cluster:
+    """Glyphs standing for text[start:end]; widths in points."""
+
+    __slots__ = ("start", "end", "glyphs", "face", "level", "width", "space", "tatweel_ok", "scale")
+
+    def __init__(self, start, end, glyphs, face, level, scale):
+        self.start, self.end, self.glyphs, self.face, self.level = start, end, glyphs, face, level
+        self.scale = scale
+        self.width = sum(g.advance for g in glyphs) * scale
+        self.space = False
+        self.tatweel_ok = any(g.tatweel_ok for g in glyphs)
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters other than tab and newline (bidi controls are Cf, kept)."""
+    return "".join(ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) != "Cc")
+
+
+def layout_paragraph(spans: list[Span] | str, width: float, style: ParagraphStyle = ParagraphStyle()) -> ParagraphLayout:
+    """Lines of the paragraph at `width` points; a newline in the text is a hard break."""
+    if isinstance(spans, str):
+        spans = [Span(spans)]
+    spans = [Span(clean_text(s.text), s.bold, s.italic, s.link) for s in spans]
+    text = "".join(s.text for s in spans)
+    owner = [i for i, s in enumerate(spans) for _ in s.text]
+    lines: list[Line] = []
+    start = 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        lines.extend(_layout_segment(text, start, end, owner, spans, width, style))
+        start = end + 1
+    return ParagraphLayout(lines, width, spans)
+
+
+def _layout_segment(text, start, end, owner, spans, width, style) -> list[Line]:
+    if start == end or not text[start:end].strip():
+        return [_empty_line(width, style)]
+    clusters, isolates = _shape_segment(text, start, end, owner, spans, style)
+    breaks = _break_opportunities(text, clusters, isolates)
+    lines = []
+    for a, b in _fill_lines(clusters, breaks, width, style):
+        last = b == len(clusters)
+        lines.append(_make_line(text, clusters[a:b], owner, spans, width, style, justify=not last))
+    return lines
+
+
+def _levels(segment: str, rtl: bool):
+    isolates = find_isolates(segment)
+    bidi_text, index_map = with_isolates(segment, isolates)
+    levels, _ = resolve_levels(bidi_text, 1 if rtl else 0, [bidi_class(ch) for ch in bidi_text])
+    return [levels[i] for i in index_map], isolates
+
+
+def _assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[str, list[FontFace]]:
+    """Face of every character; characters no face has become U+FFFD for shaping."""
+    faces: list[FontFace] = []
+    shaping = list(text[start:end])
+    previous: FontFace | None = None
+    for k, ch in enumerate(shaping):
+        span = spans[owner[start + k]]
+        if previous is not None and (unicodedata.category(ch) in _MARK_CATEGORIES or ch in SPACES) \
+                and previous.has(ch):
+            face = previous  # marks and joiners stay with their letter's face
+        else:
+            face = family.face_for(ch, span.bold, span.italic)
+        if face is None:
+            warn_missing(ch)
+            face = family.replacement_face()
+            shaping[k] = REPLACEMENT
+        faces.append(face)
+        previous = face
+    return text[:start] + "".join(shaping) + text[end:], faces
+
+
+def _shape_segment(text, start, end, owner, spans, style):
+    levels, isolates = _levels(text[start:end], style.rtl)
+    shaping_text, faces = _assign_faces(text, start, end, owner, spans, style.family)
+    clusters: list[_Cluster] = []
+    k = 0
+    n = end - start
+    while k < n:
+        j = k + 1
+        while j < n and levels[j] == levels[k] and faces[j] is faces[k]:
+            j += 1
+        clusters.extend(_run_clusters(shaping_text, start + k, start + j, faces[k], levels[k], style.size))
+        k = j
+    for c in clusters:
+        c.space = text[c.start] in SPACES
+    isolates = [(start + i.start, start + i.end, i.kind) for i in isolates]
+    return clusters, isolates
+
+
+def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
+    glyphs = shape(face, text, start, end, bool(level & 1))
+    by_cluster: dict[int, list] = {}
+    for g in glyphs:
+        by_cluster.setdefault(g.cluster, []).append(g)
+    starts = sorted(by_cluster)
+    scale = size / face.upem
+    ends = starts[1:] + [end]
+    return [_Cluster(s, e, by_cluster[s], face, level, scale) for s, e in zip(starts, ends)]
+
+
+def _break_opportunities(text, clusters, isolates) -> set[int]:
+    """Cluster indices a line may start at: after spaces, and inside URLs/e-mails after / . @ - _."""
+    breaks = set()
+    in_url = [False] * (len(text) + 1)
+    for s, e, kind in isolates:
+        if kind in ("url", "email"):
+            for i in range(s + 1, e):
+                in_url[i] = True
+    for i in range(1, len(clusters)):
+        prev, cur = clusters[i - 1], clusters[i]
+        if prev.space and not cur.space:
+            breaks.add(i)
+        elif in_url[cur.start] and text[cur.start - 1] in _URL_BREAK_AFTER \
+                and text[cur.start] not in _URL_BREAK_AFTER:
+            breaks.add(i)
+    return breaks
+
+
+def _fill_lines(clusters, breaks, width, style):
+    """Greedy first fit on shaped widths; a word wider than the line is cut between clusters."""
+    lines = []
+    a, n = 0, len(clusters)
+    while a < n:
+        natural = shrink = 0.0
+        best = None
+        b = a
+        while b < n:
+            c = clusters[b]
+            natural += c.width
+            if c.space:
+                shrink += c.width * style.space_shrink
+            b += 1
+            if b == n or b in breaks:
+                trail = _trailing_space_width(clusters, a, b)
+                if natural - trail - shrink <= width + 1e-6:
+                    best = b
+                else:
+                    break
+        if best is None:  # the first word alone is too wide: cut it
+            best, used = a, 0.0
+            while best < n and (best == a or used + clusters[best].width <= width):
+                used += clusters[best].width
+                best += 1
+        lines.append((a, best))
+        a = best
+    return lines
+
+
+def _trailing_space_width(clusters, a, b) -> float:
+    total = 0.0
+    while b > a and clusters[b - 1].space:
+        b -= 1
+        total += clusters[b].width
+    return total
+
+
+def _empty_line(width, style) -> Line:
+    asc, desc = _metrics(style.family.regular, style.size)
+    return Line([], width, 0.0, 0.0, asc, desc, style.line_height, "", [])
+
+
+def _metrics(face: FontFace, size: float) -> tuple[float, float]:
+    return face.ascent * size / face.upem, -face.descent * size / face.upem
+
+
+def _make_line(text, clusters, owner, spans, width, style, justify) -> Line:
+    line_text = text[clusters[0].start:clusters[-1].end] if clusters else ""
+    while clusters and clusters[-1].space:
+        clusters = clusters[:-1]
+    natural = sum(c.width for c in clusters)
+    space_extra, kashidas = _justify(text, clusters, width, natural, style, justify and style.align == "justify")
+    used = natural + space_extra * sum(1 for c in clusters if c.space) + sum(
+        n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
+    order = visual_order([c.level for c in clusters])
+    x = _line_start(width, used, style, justified=justify and style.align == "justify")
+    left = x
+    glyphs: list[PlacedGlyph] = []
+    links: list[tuple[float, float, str]] = []
+    for idx in order:
+        c = clusters[idx]
+        x0 = x
+        span = owner[c.start]
+        x = _place_cluster(text, c, x, span, kashidas.get(c, 0), glyphs)
+        if c.space:
+            x += space_extra
+        url = spans[span].link
+        if url:
+            if links and links[-1][2] == url and abs(links[-1][1] - x0) < 0.01:
+                links[-1] = (links[-1][0], x, url)
+            else:
+                links.append((x0, x, url))
+    faces = {c.face for c in clusters} or {style.family.regular}
+    asc = max(_metrics(f, style.size)[0] for f in faces)
+    desc = max(_metrics(f, style.size)[1] for f in faces)
+    return Line(glyphs, width, used, left, asc, desc, style.line_height, line_text, links)
+
+
+def extraction_text(cluster: str, rtl: bool) -> str:
+    """The text a cluster's glyph gives back, in the order PDF text extractors expect.
+
+    Extractors (poppler, pdfium) read an RTL line in visual order and reverse it.
+    A glyph standing for several right-to-left letters (a ligature) they put back
+    in logical order by themselves; any other multi-character glyph text (a
+    letter with its harakat, a tatweel joined to an alef) they reverse with the
+    line, so it is stored reversed to come out as typed.
+    """
+    if not rtl or len(cluster) < 2 or all(bidi_class(ch) in ("R", "AL") and not ch == TATWEEL for ch in cluster):
+        return cluster
+    return cluster[::-1]
+
+
+def _line_start(width, used, style, justified) -> float:
+    """Left edge of the ink: a justified line fills the width; others sit at their side."""
+    if justified:
+        return 0.0
+    if style.align == "center":
+        return (width - used) / 2
+    at_right = (style.align == "end") != style.rtl
+    return width - used if at_right else 0.0
+
+
+def _place_cluster(text, c: _Cluster, x, span, kashidas, out) -> float:
+    """Append the cluster's glyphs at pen x; the widest glyph carries the cluster's text."""
+    scale = c.scale
+    if kashidas:  # tatweels go before the cluster in logical order: on its left in RTL
+        gid, advance = _tatweel(c.face)
+        for _ in range(kashidas):
+            out.append(PlacedGlyph(c.face, gid, x, 0.0, "", span))
+            x += advance * scale
+    cluster_text = extraction_text(text[c.start:c.end], rtl=bool(c.level & 1))
+    carrier = max(range(len(c.glyphs)), key=lambda k: c.glyphs[k].advance)
+    for k, g in enumerate(c.glyphs):
+        out.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale,
+                               cluster_text if k == carrier else "", span))
+        x += g.advance * scale
+    return x
+
+
+_TATWEEL_CACHE: dict[int, tuple[int, int]] = {}
+
+
+def _tatweel(face: FontFace) -> tuple[int, int]:
+    """The glyph and advance HarfBuzz gives a tatweel between two joined letters."""
+    cached = _TATWEEL_CACHE.get(id(face))
+    if cached is None:
+        probe = "\u0628" + TATWEEL + "\u0628"
+        glyphs = shape(face, probe, 0, 3, True)
+        middle = [g for g in glyphs if g.cluster == 1]
+        cached = (middle[0].gid, middle[0].advance) if middle else (0, 0)
+        _TATWEEL_CACHE[id(face)] = cached
+    return cached
+
+
+def _justify(text, clusters, width, natural, style, justify) -> tuple[float, dict]:
+    """Extra width per space, and tatweels to insert before clusters (kashida)."""
+    spaces = [c for c in clusters if c.space]
+    if not justify or not clusters:
+        return 0.0, {}
+    extra = width - natural
+    if not spaces:
+        return 0.0, _kashidas(text, clusters, extra, style) if extra > 0 else {}
+    space_width = spaces[0].width
+    cap = space_width * style.space_stretch
+    per_space = extra / len(spaces)
+    if per_space <= cap or not style.kashida:
+        return per_space, {}
+    kashidas = _kashidas(text, clusters, extra - cap * len(spaces), style)
+    added = sum(n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
+    return (extra - added) / len(spaces), kashidas
+
+
+def _kashidas(text, clusters, needed, style) -> dict:
+    """At most a few tatweels per word, at the last place in each word HarfBuzz marks safe."""
+    if not style.kashida or needed <= 0:
+        return {}
+    candidates, best = [], None
+    for i, c in enumerate(clusters):
+        if c.space:
+            if best is not None:
+                candidates.append(best)
+            best = None
+        elif i > 0 and not clusters[i - 1].space and c.tatweel_ok and c.level & 1 \
+                and is_arabic(text[c.start]) and _tatweel(c.face)[1] > 0:
+            best = c
+    if best is not None:
+        candidates.append(best)
+    if not candidates:
+        return {}
+    unit = _tatweel(candidates[0].face)[1] * candidates[0].scale
+    count = min(int(needed // unit), 3 * len(candidates))
+    result: dict = {}
+    for k in range(count):  # spread evenly, from the right of the line
+        c = candidates[k % len(candidates)]
+        result[c] = result.get(c, 0) + 1
+    return result
+

@@ -1,0 +1,152 @@
+"""Embedding shaped glyphs in a ReportLab document, with a ToUnicode map of logical text.
+
+Each face drawn in a document becomes a Type0 font (Identity-H) over a
+CIDFontType2 subset. Character codes are allocated per distinct pair
+(glyph, logical text): the same glyph may stand for different text (a letter
+alone, or a letter with its harakat in one cluster), and the ToUnicode map must
+give back exactly what was typed. CIDToGIDMap maps the codes to glyph ids.
+
+ReportLab's own `shapeStr` is not used: it guesses the direction and maps
+contextual glyphs to private-use code points, so copied text is garbage.
+The objects are written when the document is saved (ReportLab's
+`delayedFonts`), once the set of glyphs is known.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from reportlab.pdfbase import pdfdoc
+
+from circular_editor.typeset.fonts import FontFace
+from circular_editor.typeset.subset import subset_keeping_ids
+
+_ATTR = "_circular_editor_fonts"
+
+
+class _FaceCodes:
+    def __init__(self, face: FontFace, internal_name: str):
+        self.face = face
+        self.internal_name = internal_name
+        self.codes: dict[tuple[int, str], int] = {}
+        self.entries: list[tuple[int, str]] = [(0, "")]  # code 0 is .notdef
+
+    def code(self, gid: int, text: str) -> int:
+        key = (gid, text)
+        code = self.codes.get(key)
+        if code is None:
+            code = self.codes[key] = len(self.entries)
+            self.entries.append(key)
+            if code > 0xFFFF:
+                raise OverflowError(f"more than 65535 distinct glyphs of {self.face.postscript_name}")
+        return code
+
+
+class DocumentFonts:
+    """The faces one ReportLab document draws with; get it with `fonts_of(canvas)`."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.faces: dict[int, _FaceCodes] = {}
+        doc.delayedFonts.append(self)
+
+    def codes_for(self, face: FontFace) -> _FaceCodes:
+        codes = self.faces.get(id(face))
+        if codes is None:
+            name = f"FS{len(self.faces) + 1}"
+            codes = self.faces[id(face)] = _FaceCodes(face, name)
+        return codes
+
+    def addObjects(self, doc) -> None:  # ReportLab's name: called once, when the PDF is written
+        font_dict = doc.idToObject["BasicFonts"].dict
+        for codes in self.faces.values():
+            font = _type0_font(doc, codes)
+            doc.Reference(font, codes.internal_name)
+            font_dict[codes.internal_name] = font
+
+
+def fonts_of(canvas) -> DocumentFonts:
+    doc = canvas._doc
+    fonts = getattr(doc, _ATTR, None)
+    if fonts is None:
+        fonts = DocumentFonts(doc)
+        setattr(doc, _ATTR, fonts)
+    return fonts
+
+
+def _stream(doc, content: bytes) -> pdfdoc.PDFStream:
+    stream = pdfdoc.PDFStream(content=content)
+    if doc.compression:
+        stream.filters = [pdfdoc.PDFZCompress]
+    return stream
+
+
+def _subset_tag(face: FontFace, gids: list[int]) -> str:
+    """Six capital letters derived from the glyph set: the same document, the same name."""
+    digest = hashlib.sha1(face.digest.encode() + repr(sorted(set(gids))).encode()).digest()
+    return "".join(chr(65 + b % 26) for b in digest[:6])
+
+
+def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
+    face = codes.face
+    gids = [gid for gid, _ in codes.entries]
+    base_font = f"{_subset_tag(face, gids)}+{face.postscript_name}"
+    scale = 1000.0 / face.upem
+    font_file = pdfdoc.PDFStream(content=subset_keeping_ids(face.data, set(gids)))
+    font_file.dictionary["Length1"] = len(font_file.content)
+    font_file.filters = [pdfdoc.PDFZCompress]
+    descriptor = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("FontDescriptor"),
+        "FontName": pdfdoc.PDFName(base_font),
+        "Flags": 4 | (64 if face.italic_angle else 0),  # symbolic; italic
+        "FontBBox": pdfdoc.PDFArray([round(v * scale) for v in face.bbox]),
+        "ItalicAngle": face.italic_angle,
+        "Ascent": round(face.ascent * scale),
+        "Descent": round(face.descent * scale),
+        "CapHeight": round(face.cap_height * scale),
+        "StemV": 80,
+        "FontFile2": doc.Reference(font_file),
+    })
+    cid_to_gid = b"".join(gid.to_bytes(2, "big") for gid in gids)
+    widths = [round(face.advances[gid] * scale) for gid in gids]
+    cid_font = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("Font"),
+        "Subtype": pdfdoc.PDFName("CIDFontType2"),
+        "BaseFont": pdfdoc.PDFName(base_font),
+        "CIDSystemInfo": pdfdoc.PDFDictionary({
+            "Registry": pdfdoc.PDFString("Adobe"), "Ordering": pdfdoc.PDFString("Identity"),
+            "Supplement": 0}),
+        "FontDescriptor": doc.Reference(descriptor),
+        "DW": 0,
+        "W": pdfdoc.PDFArray([0, pdfdoc.PDFArray(widths)]),
+        "CIDToGIDMap": doc.Reference(_stream(doc, cid_to_gid)),
+    })
+    return pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("Font"),
+        "Subtype": pdfdoc.PDFName("Type0"),
+        "BaseFont": pdfdoc.PDFName(base_font),
+        "Encoding": pdfdoc.PDFName("Identity-H"),
+        "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
+        "ToUnicode": doc.Reference(_stream(doc, _to_unicode_cmap(codes.entries))),
+    })
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(entries: list[tuple[int, str]]) -> bytes:
+    """bfchar entries: code -> the logical text of the glyph (codes with no text are left out)."""
+    pairs = [(code, text) for code, (_, text) in enumerate(entries) if text]
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+        "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+    ]
+    for start in range(0, len(pairs), 100):
+        chunk = pairs[start:start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines.extend(f"<{code:04X}> <{_utf16_hex(text)}>" for code, text in chunk)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")

@@ -1,0 +1,121 @@
+"""Shaping one run (one level, one face) into positioned glyphs.
+
+HarfBuzz does the work, with the direction given explicitly (never guessed),
+the script and language of the run, and the whole paragraph as context so that
+letters join across a change of style. HarfBuzz mirrors brackets in RTL runs by
+itself, so the text it gets is never pre-mirrored.
+
+A face without Arabic OpenType layout (no `arab` script in GSUB) is shaped by
+arabic-reshaper instead: contextual presentation forms and lam-alef, looked up
+in the face's cmap, marks centred over their letter.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import uharfbuzz as hb
+from arabic_reshaper import ArabicReshaper
+
+from circular_editor.typeset.fonts import FontFace
+
+TATWEEL = "\u0640"
+
+
+class Glyph(NamedTuple):
+    """One shaped glyph in font units; `cluster` is the index of its first character."""
+
+    gid: int
+    cluster: int
+    advance: int
+    x_offset: int
+    y_offset: int
+    tatweel_ok: bool  # HarfBuzz: a tatweel may be inserted before this cluster
+
+
+def is_arabic(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x0600 <= cp <= 0x08FF or 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF
+
+
+def run_script(text: str, rtl: bool) -> str:
+    if any(is_arabic(ch) for ch in text):
+        return "Arab"
+    if any(ch.isalpha() for ch in text):
+        return "Latn"
+    return "Arab" if rtl else "Latn"
+
+
+def shape(face: FontFace, text: str, start: int, end: int, rtl: bool) -> tuple[Glyph, ...]:
+    """Glyphs of text[start:end] in visual (left-to-right) order, with text as context."""
+    script = run_script(text[start:end], rtl)
+    if script == "Arab" and not face.has_arabic_layout:
+        return _reshape_fallback(face, text, start, end)
+    return _shape_harfbuzz(face, text, start, end, rtl, script)
+
+
+@lru_cache(maxsize=8192)
+def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, script: str) -> tuple[Glyph, ...]:
+    buf = hb.Buffer()
+    buf.add_codepoints([ord(ch) for ch in text], start, end - start)
+    buf.direction = "rtl" if rtl else "ltr"
+    buf.script = script
+    buf.language = "ar" if script == "Arab" else "en"
+    buf.flags = hb.BufferFlags.PRODUCE_SAFE_TO_INSERT_TATWEEL | hb.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+    hb.shape(face.hb_font, buf, {"kern": True, "liga": True})
+    safe = hb.GlyphFlags.SAFE_TO_INSERT_TATWEEL
+    return tuple(
+        Glyph(info.codepoint, info.cluster, pos.x_advance, pos.x_offset, pos.y_offset,
+              bool(info.flags & safe))
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
+    )
+
+
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False,
+                                          "shift_harakat_position": False})
+_LAM_ALEF = {  # alef -> isolated lam-alef presentation form; the final form is the next code point
+    "\u0622": "\ufef5", "\u0623": "\ufef7", "\u0625": "\ufef9", "\u0627": "\ufefb",
+}
+
+
+def _is_mark(ch: str) -> bool:
+    return 0x064B <= ord(ch) <= 0x065F or ch == "\u0670"
+
+
+@lru_cache(maxsize=2048)
+def _reshape_fallback(face: FontFace, text: str, start: int, end: int) -> tuple[Glyph, ...]:
+    """Presentation-form shaping for a face with no Arabic layout tables (right to left)."""
+    source = text[start:end]
+    forms = _RESHAPER.reshape(source)
+    if len(forms) != len(source):  # never expected with ligatures off; keep clusters honest
+        forms = source
+    clusters: list[list[Glyph]] = []  # logical order; a cluster is a letter and its marks
+    i = 0
+    while i < len(source):
+        ch, form = source[i], forms[i]
+        if _is_mark(ch) and clusters:
+            gid = face.cmap.get(ord(ch), 0)
+            clusters[-1].append(Glyph(gid, clusters[-1][0].cluster, face.advances[gid], 0, 0, False))
+            i += 1
+            continue
+        width = 1
+        nxt = source[i + 1] if i + 1 < len(source) else ""
+        if ch == "\u0644" and nxt in _LAM_ALEF:
+            lig = ord(_LAM_ALEF[nxt]) + (1 if form == "\ufee0" else 0)  # lam joined on its right
+            if lig in face.cmap:
+                form, width = chr(lig), 2
+        gid = face.cmap.get(ord(form), face.cmap.get(ord(ch), 0))
+        clusters.append([Glyph(gid, start + i, face.advances[gid], 0, 0, False)])
+        i += width
+    return tuple(g for cluster in reversed(clusters) for g in _place_marks(face, cluster))
+
+
+def _place_marks(face: FontFace, cluster: list[Glyph]) -> list[Glyph]:
+    """Marks follow their letter: zero advance, centred over the letter."""
+    base, marks = cluster[0], cluster[1:]
+    placed = [base]
+    for mark in marks:
+        ext = face.hb_font.get_glyph_extents(mark.gid)
+        centre = (ext.x_bearing + ext.width / 2) if ext else 0
+        placed.append(mark._replace(advance=0, x_offset=int(-base.advance / 2 - centre)))
+    return placed
