@@ -36,14 +36,14 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
     fonts = fonts_of(canvas)
     ops = ["q", "BT"]
     current_font = current_colour = None
-    pen = None  # (expected x of the next glyph if it follows in the same TJ, its y)
+    pen = None  # where the PDF puts the next glyph of the same TJ
+    rise = 0.0
     tj: list[str] = []
     for g in line.glyphs:
         codes = fonts.codes_for(g.face)
         colour = LINK_COLOUR if safe_link(spans[g.span].link) else TEXT_COLOUR
         gx, gy = x + g.x, baseline + g.y
-        restart = codes.internal_name != current_font or colour != current_colour or pen is None \
-            or abs(pen[1] - gy) > 1e-6
+        restart = codes.internal_name != current_font or colour != current_colour or pen is None
         if restart:
             if tj:
                 ops.append("[" + "".join(tj) + "] TJ")
@@ -54,17 +54,24 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
             if codes.internal_name != current_font:
                 ops.append(f"/{codes.internal_name} {_fmt(size)} Tf")
                 current_font = codes.internal_name
-            ops.append(f"1 0 0 1 {_fmt(gx)} {_fmt(gy)} Tm")
+            ops.append(f"1 0 0 1 {_fmt(gx)} {_fmt(baseline)} Tm")
+            rise = 0.0
         else:
-            shift = (gx - pen[0]) * 1000.0 / size
+            shift = (gx - pen) * 1000.0 / size
             if abs(shift) > 0.05:
                 tj.append(_fmt(-shift))
+        if abs(g.y - rise) > 1e-6:  # marks are raised with the text rise, inside the same TJ
+            if tj:
+                ops.append("[" + "".join(tj) + "] TJ")
+                tj = []
+            ops.append(f"{_fmt(g.y)} Ts")
+            rise = g.y
         code = codes.code(g.gid, g.text)
         tj.append(f"<{code:04X}>")
-        pen = (gx + g.face.advances[g.gid] * size / g.face.upem, gy)
+        pen = gx + g.face.advances[g.gid] * size / g.face.upem
     if tj:
         ops.append("[" + "".join(tj) + "] TJ")
-    ops.append("ET Q")
+    ops.append("0 Ts ET Q" if rise else "ET Q")
     canvas._code.append("\n".join(ops))
     _annotate_links(canvas, line, x, baseline)
 

@@ -283,15 +283,17 @@ def _make_line(text, clusters, owner, spans, width, style, justify) -> Line:
 
 
 def extraction_text(cluster: str, rtl: bool) -> str:
-    """The text a cluster's glyph gives back, in the order PDF text extractors expect.
+    """The logical text a cluster's glyph gives back, in the order extractors expect.
 
-    Extractors (poppler, pdfium) read an RTL line in visual order and reverse it.
-    A glyph standing for several right-to-left letters (a ligature) they put back
-    in logical order by themselves; any other multi-character glyph text (a
-    letter with its harakat, a tatweel joined to an alef) they reverse with the
-    line, so it is stored reversed to come out as typed.
+    Extractors read an RTL line in visual order and reverse it. A glyph standing
+    for several right-to-left letters (a ligature) they put back in logical
+    order by themselves; any other multi-character glyph text (a letter with its
+    harakat, a tatweel joined to an alef) they reverse with the line, so it is
+    stored reversed to come out as typed.
     """
-    if not rtl or len(cluster) < 2 or all(bidi_class(ch) in ("R", "AL") and not ch == TATWEEL for ch in cluster):
+    if not rtl or len(cluster) < 2:
+        return cluster
+    if all(bidi_class(ch) in ("R", "AL") and ch != TATWEEL for ch in cluster):
         return cluster
     return cluster[::-1]
 

@@ -1,0 +1,13 @@
+import os
+import re
+import subprocess
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdftotext(path, *args) -> str:
+    """Text of a PDF as poppler's pdftotext gives it, without the bidi marks it adds."""
+    out = subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return _BIDI_CONTROLS.sub("", out)
