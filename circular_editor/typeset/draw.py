@@ -66,9 +66,10 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
                 tj = []
             ops.append(f"{_fmt(g.y)} Ts")
             rise = g.y
-        code = codes.code(g.gid, g.text)
+        width = g.face.advances[g.gid] + round(g.extent * g.face.upem / size)
+        code = codes.code(g.gid, g.text, width)
         tj.append(f"<{code:04X}>")
-        pen = gx + g.face.advances[g.gid] * size / g.face.upem
+        pen = gx + width * size / g.face.upem
     if tj:
         ops.append("[" + "".join(tj) + "] TJ")
     ops.append("0 Ts ET Q" if rise else "ET Q")

@@ -34,7 +34,8 @@ class FontFace:
         self.path = Path(path)
         self.data = self.path.read_bytes()
         tt = TTFont(self.path, lazy=True)
-        self.cmap: dict[int, int] = dict(tt.getBestCmap() or {})
+        order = {name: gid for gid, name in enumerate(tt.getGlyphOrder())}
+        self.cmap: dict[int, int] = {cp: order[name] for cp, name in (tt.getBestCmap() or {}).items()}
         head, hhea = tt["head"], tt["hhea"]
         self.upem: int = head.unitsPerEm
         self.bbox = (head.xMin, head.yMin, head.xMax, head.yMax)

@@ -56,6 +56,7 @@ class PlacedGlyph:
     y: float  # points above the baseline
     text: str  # the logical characters this glyph gives back when copied ("" for none)
     span: int  # index of the span it belongs to
+    extent: float = 0.0  # points the PDF counts as this glyph's width, beyond its own advance
 
 
 @dataclass
@@ -285,17 +286,12 @@ def _make_line(text, clusters, owner, spans, width, style, justify) -> Line:
 def extraction_text(cluster: str, rtl: bool) -> str:
     """The logical text a cluster's glyph gives back, in the order extractors expect.
 
-    Extractors read an RTL line in visual order and reverse it. A glyph standing
-    for several right-to-left letters (a ligature) they put back in logical
-    order by themselves; any other multi-character glyph text (a letter with its
-    harakat, a tatweel joined to an alef) they reverse with the line, so it is
-    stored reversed to come out as typed.
+    Extractors read an RTL line in visual order and reverse it, character by
+    character; the text of a glyph that stands for several characters (a letter
+    with its harakat, lam-alef, a tatweel joined to an alef) is stored reversed
+    so that it comes out as typed.
     """
-    if not rtl or len(cluster) < 2:
-        return cluster
-    if all(bidi_class(ch) in ("R", "AL") and ch != TATWEEL for ch in cluster):
-        return cluster
-    return cluster[::-1]
+    return cluster[::-1] if rtl and len(cluster) > 1 else cluster
 
 
 def _line_start(width, used, style, justified) -> float:
@@ -313,9 +309,14 @@ def _place_cluster(text, c: _Cluster, x, span, kashidas, out) -> float:
     scale = c.scale
     if kashidas:  # tatweels go before the cluster in logical order: on its left in RTL
         gid, advance = _tatweel(c.face)
+        carrier = next((g for g in reversed(out) if g.text), None)
         for _ in range(kashidas):
             out.append(PlacedGlyph(c.face, gid, x, 0.0, "", span))
             x += advance * scale
+        if carrier is not None:
+            # The letter on the left of the kashidas spans them for extractors,
+            # which would otherwise read the stretch as a space inside the word.
+            carrier.extent += kashidas * advance * scale
     cluster_text = extraction_text(text[c.start:c.end], rtl=bool(c.level & 1))
     carrier = max(range(len(c.glyphs)), key=lambda k: c.glyphs[k].advance)
     for k, g in enumerate(c.glyphs):

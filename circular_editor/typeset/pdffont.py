@@ -1,8 +1,8 @@
 """Embedding shaped glyphs in a ReportLab document, with a ToUnicode map of logical text.
 
 Each face drawn in a document becomes a Type0 font (Identity-H) over a
-CIDFontType2 subset. Character codes are allocated per distinct pair
-(glyph, logical text): the same glyph may stand for different text (a letter
+CIDFontType2 subset. Character codes are allocated per distinct
+(glyph, logical text, width): the same glyph may stand for different text (a letter
 alone, or a letter with its harakat in one cluster), and the ToUnicode map must
 give back exactly what was typed. CIDToGIDMap maps the codes to glyph ids.
 
@@ -27,11 +27,12 @@ class _FaceCodes:
     def __init__(self, face: FontFace, internal_name: str):
         self.face = face
         self.internal_name = internal_name
-        self.codes: dict[tuple[int, str], int] = {}
-        self.entries: list[tuple[int, str]] = [(0, "")]  # code 0 is .notdef
+        self.codes: dict[tuple[int, str, int], int] = {}
+        self.entries: list[tuple[int, str, int]] = [(0, "", face.advances[0])]  # code 0 is .notdef
 
-    def code(self, gid: int, text: str) -> int:
-        key = (gid, text)
+    def code(self, gid: int, text: str, width: int) -> int:
+        """The code drawing glyph `gid`, copied as `text`, `width` font units wide for the PDF."""
+        key = (gid, text, width)
         code = self.codes.get(key)
         if code is None:
             code = self.codes[key] = len(self.entries)
@@ -88,7 +89,7 @@ def _subset_tag(face: FontFace, gids: list[int]) -> str:
 
 def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
     face = codes.face
-    gids = [gid for gid, _ in codes.entries]
+    gids = [gid for gid, _, _ in codes.entries]
     base_font = f"{_subset_tag(face, gids)}+{face.postscript_name}"
     scale = 1000.0 / face.upem
     font_file = pdfdoc.PDFStream(content=subset_keeping_ids(face.data, set(gids)))
@@ -107,7 +108,7 @@ def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
         "FontFile2": doc.Reference(font_file),
     })
     cid_to_gid = b"".join(gid.to_bytes(2, "big") for gid in gids)
-    widths = [round(face.advances[gid] * scale) for gid in gids]
+    widths = [round(width * scale) for _, _, width in codes.entries]
     cid_font = pdfdoc.PDFDictionary({
         "Type": pdfdoc.PDFName("Font"),
         "Subtype": pdfdoc.PDFName("CIDFontType2"),
@@ -134,9 +135,9 @@ def _utf16_hex(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
 
-def _to_unicode_cmap(entries: list[tuple[int, str]]) -> bytes:
+def _to_unicode_cmap(entries: list[tuple[int, str, int]]) -> bytes:
     """bfchar entries: code -> the logical text of the glyph (codes with no text are left out)."""
-    pairs = [(code, text) for code, (_, text) in enumerate(entries) if text]
+    pairs = [(code, text) for code, (_, text, _) in enumerate(entries) if text]
     lines = [
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",

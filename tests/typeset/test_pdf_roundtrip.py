@@ -17,7 +17,6 @@ from bidi import get_display
 from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.typeset import ParagraphStyle, Span, draw_paragraph, layout_paragraph
-from circular_editor.typeset.bidi import bidi_class
 from circular_editor.typeset.isolate import find_isolates, with_isolates
 from conftest import pdftotext
 
@@ -66,10 +65,7 @@ def drawn_lines(path):
         chars = [c for c in pdf.pages[0].chars if not c["text"].startswith("(cid:")]
     lines: dict[float, list[str]] = {}
     for c in chars:
-        text = c["text"]
-        if len(text) > 1 and all(bidi_class(ch) in ("R", "AL") for ch in text):
-            text = text[::-1]  # a ligature of RTL letters is stored in logical order
-        lines.setdefault(round(c["matrix"][5] / 4), []).append(text)  # by baseline
+        lines.setdefault(round(c["matrix"][5] / 4), []).append(c["text"])  # by baseline
     return ["".join(parts) for _, parts in sorted(lines.items(), reverse=True)]
 
 
