@@ -55,7 +55,6 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
                 ops.append(f"/{codes.internal_name} {_fmt(size)} Tf")
                 current_font = codes.internal_name
             ops.append(f"1 0 0 1 {_fmt(gx)} {_fmt(baseline)} Tm")
-            rise = 0.0
         else:
             shift = (gx - pen) * 1000.0 / size
             if abs(shift) > 0.05:

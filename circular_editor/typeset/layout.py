@@ -307,22 +307,22 @@ def _line_start(width, used, style, justified) -> float:
 def _place_cluster(text, c: _Cluster, x, span, kashidas, out) -> float:
     """Append the cluster's glyphs at pen x; the widest glyph carries the cluster's text."""
     scale = c.scale
-    if kashidas:  # tatweels go before the cluster in logical order: on its left in RTL
+    cluster_text = extraction_text(text[c.start:c.end], rtl=bool(c.level & 1))
+    carrier = max(range(len(c.glyphs)), key=lambda k: c.glyphs[k].advance)
+    placed = []
+    for k, g in enumerate(c.glyphs):
+        placed.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale,
+                                  cluster_text if k == carrier else "", span))
+        x += g.advance * scale
+    out.extend(placed)
+    if kashidas:  # before the cluster in logical order: on its right, as kashidas only go in RTL runs
         gid, advance = _tatweel(c.face)
-        carrier = next((g for g in reversed(out) if g.text), None)
         for _ in range(kashidas):
             out.append(PlacedGlyph(c.face, gid, x, 0.0, "", span))
             x += advance * scale
-        if carrier is not None:
-            # The letter on the left of the kashidas spans them for extractors,
-            # which would otherwise read the stretch as a space inside the word.
-            carrier.extent += kashidas * advance * scale
-    cluster_text = extraction_text(text[c.start:c.end], rtl=bool(c.level & 1))
-    carrier = max(range(len(c.glyphs)), key=lambda k: c.glyphs[k].advance)
-    for k, g in enumerate(c.glyphs):
-        out.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale,
-                               cluster_text if k == carrier else "", span))
-        x += g.advance * scale
+        # The letter spans its kashidas for extractors, which would otherwise
+        # read the stretch as a space inside the word.
+        placed[carrier].extent += kashidas * advance * scale
     return x
 
 

@@ -1,0 +1,96 @@
+"""Warm time to lay out and draw the body paragraphs of each sample, against fpdf2.
+
+Prints, per sample in ../shared/samples/: our median warm time (shaping cache
+kept, as when the preview re-renders), our median with every cache cleared
+before each run, and fpdf2 (text shaping on, same font, same text, justified)
+in the same process, with the ratio. Each run writes the PDF to bytes.
+
+    .venv/bin/python bench/typeset_bench.py [--runs N]
+"""
+import argparse
+import io
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from circular_editor.typeset import ParagraphStyle, Span, draw_paragraph, layout_paragraph
+from circular_editor.typeset import shaping
+from circular_editor.typeset.fonts import FONT_DIR
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+WIDTH = 453  # A4 less 2 x 71 pt margins
+MARKUP = re.compile(r"\*\*|\[([^\]]*)\]\([^)]*\)")
+
+
+def body_texts(sample: Path) -> list[str]:
+    circular = json.loads(sample.read_text(encoding="utf-8"))
+    texts = []
+    for block in circular["body"]:
+        texts.extend(block["items"] if block["type"] == "list" else [block["text"]])
+    return [MARKUP.sub(lambda m: m.group(1) or "", t) for t in texts]
+
+
+def ours(texts: list[str]) -> bytes:
+    buf = io.BytesIO()
+    canvas = Canvas(buf, invariant=1)
+    top = 800
+    style = ParagraphStyle(size=12)
+    for text in texts:
+        layout = layout_paragraph([Span(text)], WIDTH, style)
+        if top - layout.height < 60:
+            canvas.showPage()
+            top = 800
+        top = draw_paragraph(canvas, layout, 71, top, 12) - 6
+    canvas.save()
+    return buf.getvalue()
+
+
+def ours_cold_caches(texts: list[str]) -> bytes:
+    shaping._shape_harfbuzz.cache_clear()
+    return ours(texts)
+
+
+def fpdf2(texts: list[str]) -> bytes:
+    from fpdf import FPDF
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("Amiri", "", str(FONT_DIR / "Amiri-Regular.ttf"))
+    pdf.set_font("Amiri", size=12)
+    pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ar")
+    for text in texts:
+        pdf.multi_cell(w=WIDTH * 25.4 / 72, h=6, text=text, align="J")
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def median_ms(fn, texts, runs: int) -> float:
+    fn(texts)  # warm up: imports, font loading
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn(texts)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    print(f"{'sample':<24}{'chars':>7}{'ours warm':>12}{'ours no cache':>15}{'fpdf2':>10}{'fpdf2/ours':>12}")
+    for sample in sorted(SAMPLES.glob("*.json")):
+        texts = body_texts(sample)
+        warm = median_ms(ours, texts, args.runs)
+        cold = median_ms(ours_cold_caches, texts, args.runs)
+        other = median_ms(fpdf2, texts, max(3, args.runs // 3))
+        chars = sum(len(t) for t in texts)
+        print(f"{sample.stem:<24}{chars:>7}{warm:>10.1f}ms{cold:>13.1f}ms{other:>8.1f}ms"
+              f"{other / warm:>11.1f}x")
+
+
+if __name__ == "__main__":
+    main()
