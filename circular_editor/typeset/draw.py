@@ -4,7 +4,9 @@ Glyphs are written in visual order as TJ arrays of two-byte codes (see
 pdffont.py for the codes and their ToUnicode text). Inside a TJ array a glyph's
 position is set by a kerning number against the width the PDF font gives the
 previous glyph, so justified spaces, kashidas and HarfBuzz positions all land
-exactly; a glyph raised or lowered (a mark) starts a new text position.
+exactly; a raised or lowered glyph (a mark) uses the text rise (Ts), which
+keeps it on the line's baseline for extractors that split words on a baseline
+change.
 Links become link annotations; only http, https and mailto targets are made
 clickable, anything else is drawn as plain text.
 """
@@ -42,7 +44,7 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
     for g in line.glyphs:
         codes = fonts.codes_for(g.face)
         colour = LINK_COLOUR if safe_link(spans[g.span].link) else TEXT_COLOUR
-        gx, gy = x + g.x, baseline + g.y
+        gx = x + g.x
         restart = codes.internal_name != current_font or colour != current_colour or pen is None
         if restart:
             if tj:
