@@ -48,7 +48,7 @@ class ParagraphStyle:
         return self.size * self.leading
 
 
-@dataclass
+@dataclass(slots=True)
 class PlacedGlyph:
     face: FontFace
     gid: int
@@ -308,9 +308,10 @@ def _place_cluster(text, c: _Cluster, x, span, kashidas, out) -> float:
     """Append the cluster's glyphs at pen x; the widest glyph carries the cluster's text."""
     scale = c.scale
     cluster_text = extraction_text(text[c.start:c.end], rtl=bool(c.level & 1))
-    carrier = max(range(len(c.glyphs)), key=lambda k: c.glyphs[k].advance)
+    glyphs = c.glyphs
+    carrier = 0 if len(glyphs) == 1 else max(range(len(glyphs)), key=lambda k: glyphs[k].advance)
     placed = []
-    for k, g in enumerate(c.glyphs):
+    for k, g in enumerate(glyphs):
         placed.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale,
                                   cluster_text if k == carrier else "", span))
         x += g.advance * scale

@@ -64,6 +64,11 @@ def parse(data: bytes) -> TrueTypeTables:
 
 def subset_keeping_ids(data: bytes, used: set[int]) -> bytes:
     """A TrueType file with the outlines of `used` (and glyph 0) only, same glyph ids."""
+    return _subset(data, frozenset(used))
+
+
+@lru_cache(maxsize=32)  # re-rendering the same circular (the preview) reuses its subsets
+def _subset(data: bytes, used: frozenset[int]) -> bytes:
     font = parse(data)
     keep = {0} | {g for g in used if 0 <= g < font.num_glyphs}
     todo = list(keep)
