@@ -11,3 +11,15 @@ def pdftotext(path, *args) -> str:
     """Text of a PDF as poppler's pdftotext gives it, without the bidi marks it adds."""
     out = subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
     return _BIDI_CONTROLS.sub("", out)
+
+
+def draw_to_pdf(path, layout, x=90, top=700, size=12):
+    """Draw one laid-out paragraph on a page of a real PDF file."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from circular_editor.typeset import draw_paragraph
+
+    canvas = Canvas(str(path))
+    draw_paragraph(canvas, layout, x, top, size)
+    canvas.save()
+    return path

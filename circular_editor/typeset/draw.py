@@ -41,9 +41,10 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
     pen = None  # where the PDF puts the next glyph of the same TJ
     rise = 0.0
     tj: list[str] = []
+    colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
     for g in line.glyphs:
         codes = fonts.codes_for(g.face)
-        colour = LINK_COLOUR if safe_link(spans[g.span].link) else TEXT_COLOUR
+        colour = colours[g.span]
         gx = x + g.x
         restart = codes.internal_name != current_font or colour != current_colour or pen is None
         if restart:

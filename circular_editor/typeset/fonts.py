@@ -88,11 +88,8 @@ class FontFamily:
         return self.italic if italic else self.regular
 
     def face_for(self, ch: str, bold: bool = False, italic: bool = False) -> FontFace | None:
-        primary = self.styled(bold, italic)
-        if ord(ch) in primary.cmap:
-            return primary
-        for face in self.fallbacks:
-            if ord(ch) in face.cmap:
+        for face in (self.styled(bold, italic), *self.fallbacks):
+            if face.has(ch):
                 return face
         return None
 

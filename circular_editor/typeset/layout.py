@@ -257,8 +257,7 @@ def _make_line(text, clusters, owner, spans, width, style, justify) -> Line:
         clusters = clusters[:-1]
     natural = sum(c.width for c in clusters)
     space_extra, kashidas = _justify(text, clusters, width, natural, style, justify and style.align == "justify")
-    used = natural + space_extra * sum(1 for c in clusters if c.space) + sum(
-        n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
+    used = natural + space_extra * sum(1 for c in clusters if c.space) + _kashida_width(kashidas)
     order = visual_order([c.level for c in clusters])
     x = _line_start(width, used, style, justified=justify and style.align == "justify")
     left = x
@@ -356,8 +355,12 @@ def _justify(text, clusters, width, natural, style, justify) -> tuple[float, dic
     if per_space <= cap or not style.kashida:
         return per_space, {}
     kashidas = _kashidas(text, clusters, extra - cap * len(spaces), style)
-    added = sum(n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
-    return (extra - added) / len(spaces), kashidas
+    return (extra - _kashida_width(kashidas)) / len(spaces), kashidas
+
+
+def _kashida_width(kashidas: dict) -> float:
+    """Points the tatweels add to a line."""
+    return sum(n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
 
 
 def _kashidas(text, clusters, needed, style) -> dict:

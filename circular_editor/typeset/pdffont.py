@@ -46,7 +46,6 @@ class DocumentFonts:
     """The faces one ReportLab document draws with; get it with `fonts_of(canvas)`."""
 
     def __init__(self, doc):
-        self.doc = doc
         self.faces: dict[int, _FaceCodes] = {}
         doc.delayedFonts.append(self)
 

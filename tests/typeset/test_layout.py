@@ -7,7 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.typeset import ParagraphStyle, Span, default_family, draw_paragraph, layout_paragraph, load_face
 from circular_editor.typeset.fonts import FONT_DIR, FontFamily
-from conftest import pdftotext
+from conftest import draw_to_pdf, pdftotext
 
 BODY = ("وباب المشاركة في الاجتماع مفتوح أمام الدول الأعضاء في الاتحاد وأعضاء القطاع والمنتسبين "
         "والمؤسسات الأكاديمية وأمام أي شخص من أي بلد عضو في الاتحاد يرغب في المساهمة في العمل. "
@@ -45,10 +45,7 @@ def test_kashida_stretches_a_loose_line_with_tatweels_that_copy_as_nothing(tmp_p
     assert len(stretched.lines) == len(plain.lines)
     assert tatweels, "a loose line gets kashidas"
     assert all(abs(line.used - width) < 0.01 for line in stretched.lines[:-1])
-    path = tmp_path / "k.pdf"
-    canvas = Canvas(str(path))
-    draw_paragraph(canvas, stretched, 90, 700, 12)
-    canvas.save()
+    path = draw_to_pdf(tmp_path / "k.pdf", stretched)
     assert " ".join(pdftotext(path).split()) == text
 
 
@@ -117,10 +114,7 @@ def test_fallback_shaper_for_a_font_without_arabic_layout(tmp_path):
     isolated_forms = {bare.cmap[ord(ch)] for ch in "لاهمحد"}
     assert len(set(gids) - isolated_forms) >= 5, "contextual presentation forms are used"
     assert bare.cmap[0xFEFB] in gids, "lam-alef ligature"
-    path = tmp_path / "bare.pdf"
-    canvas = Canvas(str(path))
-    draw_paragraph(canvas, layout, 90, 700, 12)
-    canvas.save()
+    path = draw_to_pdf(tmp_path / "bare.pdf", layout)
     assert pdftotext(path).strip() == text
 
 
@@ -128,10 +122,7 @@ def test_links_become_annotations_only_for_safe_schemes(tmp_path):
     spans = [Span("راسلونا على "), Span("العنوان", link="mailto:a@itu.int"), Span(" أو "),
              Span("الموقع", link="https://www.itu.int"), Span(" وليس "), Span("هذا", link="javascript:alert(1)")]
     layout = layout_paragraph(spans, 400)
-    path = tmp_path / "links.pdf"
-    canvas = Canvas(str(path))
-    draw_paragraph(canvas, layout, 90, 700, 12)
-    canvas.save()
+    path = draw_to_pdf(tmp_path / "links.pdf", layout)
     with pdfplumber.open(path) as pdf:
         uris = sorted(a["uri"] for a in pdf.pages[0].annots)
     assert uris == ["https://www.itu.int", "mailto:a@itu.int"]
