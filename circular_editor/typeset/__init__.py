@@ -9,9 +9,9 @@ The API the renderer calls:
 
 Widths and positions are in PDF points; `x` is the left edge of the text box.
 """
-from circular_editor.typeset.draw import draw_line, draw_paragraph, safe_link
+from circular_editor.typeset.draw import baseline_below, draw_line, draw_paragraph, safe_link
 from circular_editor.typeset.fonts import FontFamily, default_family, load_face
 from circular_editor.typeset.layout import Line, ParagraphLayout, ParagraphStyle, Span, layout_paragraph
 
-__all__ = ["FontFamily", "Line", "ParagraphLayout", "ParagraphStyle", "Span", "default_family",
+__all__ = ["FontFamily", "baseline_below", "Line", "ParagraphLayout", "ParagraphStyle", "Span", "default_family",
            "draw_line", "draw_paragraph", "layout_paragraph", "load_face", "safe_link"]

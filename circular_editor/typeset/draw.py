@@ -87,11 +87,15 @@ def _annotate_links(canvas, line: Line, x: float, baseline: float) -> None:
             canvas.linkURL(target, rect, relative=0, thickness=0)
 
 
+def baseline_below(line: Line, top: float) -> float:
+    """The baseline of `line` when its box starts at `top` (the leading split evenly above and below)."""
+    return top - line.height + (line.height - line.ascent - line.descent) / 2 + line.descent
+
+
 def draw_paragraph(canvas, layout: ParagraphLayout, x: float, top: float, size: float) -> float:
     """Draw every line from `top` down; returns the y below the last line."""
     y = top
     for line in layout.lines:
-        baseline = y - line.height + (line.height - line.ascent - line.descent) / 2 + line.descent
-        draw_line(canvas, line, x, baseline, size, layout.spans)
+        draw_line(canvas, line, x, baseline_below(line, y), size, layout.spans)
         y -= line.height
     return y

@@ -1,0 +1,133 @@
+"""Inline markup of circular text -> styled spans for the text engine.
+
+`**bold**`, `*italic*`, `[label](url)`, bare `http(s)://` / `www.` addresses
+and e-mail addresses (links without markup), and backslash escapes (`\\*`,
+`\\[`, `\\\\`). Markup that does not close (`**` alone, `[label` without its
+target) is shown as typed: nothing the user wrote is lost, nothing is an error.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from circular_editor.typeset import Span
+
+_ESCAPABLE = set("\\*[]()_`#")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\\n])+)\]\(([^)\s]+)\)")
+_TRAILING = ".,;:!?\u060c\u061b\u061f)]}\"'\u00bb"
+_BARE = re.compile(r"(?P<url>(?:https?://|www\.)[^\s\u00a0<>\"\[\]]+)"
+                   r"|(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+
+
+def link_target(text: str, kind: str) -> str:
+    """The URL a bare address points to: e-mails become mailto:, `www.` gets https://."""
+    if kind == "email":
+        return "mailto:" + text
+    return "https://" + text if text.lower().startswith("www.") else text
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> tuple[Span, ...]:
+    """Spans of `text` in logical order; adjacent spans of one style are merged."""
+    out: list[Span] = []
+    _parse_into(text, False, False, out)
+    return tuple(_with_bare_links(_merge(out)))
+
+
+def plain(text: str) -> str:
+    """The text a reader sees: markup removed (used for search and PDF metadata)."""
+    return "".join(s.text for s in parse(text))
+
+
+def _parse_into(text: str, bold: bool, italic: bool, out: list[Span]) -> None:
+    i, n, literal = 0, len(text), []
+
+    def flush():
+        if literal:
+            out.append(Span("".join(literal), bold, italic))
+            literal.clear()
+
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+            literal.append(text[i + 1])
+            i += 2
+            continue
+        if ch == "[":
+            match = _LINK.match(text, i)
+            if match:
+                flush()
+                label = _unescape(match.group(1))
+                out.append(Span(label, bold, italic, match.group(2)))
+                i = match.end()
+                continue
+        if ch == "*":
+            for marker in ("***", "**", "*"):
+                close = _closing(text, i + len(marker), marker) if text.startswith(marker, i) else None
+                if close is not None:
+                    break
+            if close is not None:
+                flush()
+                inner = text[i + len(marker):close]
+                _parse_into(inner, bold or len(marker) >= 2, italic or len(marker) != 2, out)
+                i = close + len(marker)
+                continue
+        literal.append(ch)
+        i += 1
+    flush()
+
+
+def _closing(text: str, start: int, marker: str) -> int | None:
+    """Index of the marker closing an emphasis opened just before `start`, if any."""
+    if start >= len(text) or text[start].isspace():
+        return None  # `* ` is a literal star, as in a list typed by hand
+    i = start
+    while True:
+        j = text.find(marker, i)
+        if j < 0:
+            return None
+        escaped = j > 0 and text[j - 1] == "\\"
+        single_inside_double = len(marker) < 3 and text.startswith(marker + "*", j)
+        if not escaped and j > start and not text[j - 1].isspace() and not single_inside_double:
+            return j
+        i = j + (len(marker) + 1 if single_inside_double else 1)
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in _ESCAPABLE else m.group(0), text)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for s in spans:
+        if not s.text:
+            continue
+        if merged and s.link is None and merged[-1].link is None and \
+                (merged[-1].bold, merged[-1].italic) == (s.bold, s.italic):
+            merged[-1] = Span(merged[-1].text + s.text, s.bold, s.italic)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _with_bare_links(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if s.link is not None:
+            out.append(s)
+            continue
+        pos = 0
+        for match in _BARE.finditer(s.text):
+            start, end = match.span()
+            while end > start and s.text[end - 1] in _TRAILING:
+                end -= 1
+            if end <= start:
+                continue
+            if start > pos:
+                out.append(Span(s.text[pos:start], s.bold, s.italic))
+            address = s.text[start:end]
+            out.append(Span(address, s.bold, s.italic, link_target(address, match.lastgroup)))
+            pos = end
+        if pos < len(s.text):
+            out.append(Span(s.text[pos:], s.bold, s.italic))
+    return out

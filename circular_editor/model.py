@@ -1,0 +1,293 @@
+"""The circular as plain dataclasses, and the `itu-circular/1` JSON format.
+
+`Circular.from_dict` validates and names the field path of the first problem
+(`body[3].items[0]: expected a string`); `to_dict` gives back exactly the keys
+that were read, so an import followed by an export is lossless. A field the
+spec calls "style default" is `None` when absent, which is not the same as
+present and empty (`signatories: []` prints no signature block).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+
+from circular_editor import styles
+
+FORMAT = "itu-circular/1"
+DEFAULT_PLACE = "جنيف"  # the spec's default for an absent `place`
+CONTACT_FIELDS = ("person", "phone", "fax", "email")
+SIGNATORY_FIELDS = ("note", "name", "title")
+# Limits that keep a mistaken paste (a 5 MB subject) from freezing the editor or the renderer.
+MAX_SUBJECT = 1_000
+MAX_LINE = 2_000  # reference, addressee, contact values, signatory lines, titles
+MAX_TEXT = 50_000  # one paragraph, list item, salutation or closing
+MAX_ITEMS = 2_000  # blocks, list items, addressees, signatories, annexes
+MAX_FILE_BYTES = 20_000_000
+
+
+class ValidationError(ValueError):
+    """Invalid circular content. `path` names the field, `problem` says what is wrong."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}" if path else problem)
+        self.path, self.problem = path, problem
+
+
+@dataclass
+class Paragraph:
+    text: str
+    type: str = field(default="paragraph", init=False)
+
+
+@dataclass
+class ListBlock:
+    items: list[str]
+    ordered: bool = False
+    type: str = field(default="list", init=False)
+
+
+Block = Paragraph | ListBlock
+
+
+@dataclass
+class Signatory:
+    note: str = ""
+    name: str = ""
+    title: str = ""
+
+
+@dataclass
+class Annex:
+    title: str
+    body: list[Block]
+
+
+@dataclass
+class Circular:
+    style: str
+    date: str
+    reference: str
+    subject: str
+    body: list[Block]
+    addressees: list[str] = field(default_factory=list)
+    language: str | None = None
+    place: str | None = None
+    addressees_intro: str | None = None
+    copy_to: list[str] | None = None
+    contact: dict[str, str] | None = None
+    salutation: str | None = None
+    numbered_paragraphs: bool | None = None
+    closing: str | None = None
+    signatories: list[Signatory] | None = None
+    annexes: list[Annex] | None = None
+    extra: dict = field(default_factory=dict)  # keys this version does not know, kept for export
+
+    @property
+    def date_value(self) -> _dt.date:
+        return _dt.date.fromisoformat(self.date)
+
+    @classmethod
+    def from_dict(cls, data) -> "Circular":
+        return _read_circular(data)
+
+    def to_dict(self) -> dict:
+        return _write_circular(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> "Circular":
+        if len(text) > MAX_FILE_BYTES:
+            raise ValidationError("", f"file too large ({len(text):,} bytes; at most {MAX_FILE_BYTES:,})")
+        try:
+            data = json.loads(text)
+        except UnicodeDecodeError as exc:
+            raise ValidationError("", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        except json.JSONDecodeError as exc:
+            raise ValidationError("", f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        except RecursionError:
+            raise ValidationError("", "not valid JSON (nested too deeply)") from None
+        return cls.from_dict(data)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- reading, with the path of every value for the error message ----
+
+_KNOWN = ("format", "style", "language", "place", "date", "reference", "addressees_intro", "addressees",
+          "copy_to", "contact", "subject", "salutation", "numbered_paragraphs", "body", "closing",
+          "signatories", "annexes")
+
+
+def _expect(value, kind, path: str, what: str):
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise ValidationError(path, f"expected {what}, got {_describe(value)}")
+    return value
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "null"
+    names = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
+             dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _text(value, path: str, limit: int = MAX_TEXT) -> str:
+    _expect(value, str, path, "a string")
+    if len(value) > limit:
+        raise ValidationError(path, f"too long ({len(value):,} characters; at most {limit:,})")
+    return value
+
+
+def _texts(value, path: str, limit: int = MAX_LINE) -> list[str]:
+    _expect(value, list, path, "a list of strings")
+    _count(value, path)
+    return [_text(v, f"{path}[{i}]", limit) for i, v in enumerate(value)]
+
+
+def _count(value: list, path: str) -> None:
+    if len(value) > MAX_ITEMS:
+        raise ValidationError(path, f"too many entries ({len(value):,}; at most {MAX_ITEMS:,})")
+
+
+def _optional(data: dict, key: str, read):
+    return read(data[key], key) if key in data else None
+
+
+def _read_circular(data) -> Circular:
+    _expect(data, dict, "", "a JSON object")
+    if "format" not in data:
+        raise ValidationError("format", f'missing (expected "{FORMAT}")')
+    if data["format"] != FORMAT:
+        raise ValidationError("format", f'unknown format {data["format"]!r} (expected "{FORMAT}")')
+    for key in ("style", "date", "reference", "subject", "addressees", "body"):
+        if key not in data:
+            raise ValidationError(key, "missing (required)")
+    style = _text(data["style"], "style", 40)
+    if style not in styles.names():
+        raise ValidationError("style", f"unknown style {style!r} (known: {', '.join(styles.names())})")
+    return Circular(
+        style=style,
+        date=_date(data["date"], "date"),
+        reference=_text(data["reference"], "reference", MAX_LINE),
+        subject=_text(data["subject"], "subject", MAX_SUBJECT),
+        body=_blocks(data["body"], "body"),
+        addressees=_texts(data["addressees"], "addressees"),
+        language=_optional(data, "language", lambda v, p: _text(v, p, 35)),
+        place=_optional(data, "place", lambda v, p: _text(v, p, MAX_LINE)),
+        addressees_intro=_optional(data, "addressees_intro", lambda v, p: _text(v, p, MAX_LINE)),
+        copy_to=_optional(data, "copy_to", _texts),
+        contact=_optional(data, "contact", _contact),
+        salutation=_optional(data, "salutation", _text),
+        numbered_paragraphs=_optional(data, "numbered_paragraphs", lambda v, p: _expect(v, bool, p, "true or false")),
+        closing=_optional(data, "closing", _text),
+        signatories=_optional(data, "signatories", _signatories),
+        annexes=_optional(data, "annexes", _annexes),
+        extra={k: v for k, v in data.items() if k not in _KNOWN},
+    )
+
+
+def _date(value, path: str) -> str:
+    _text(value, path, 40)
+    try:
+        if len(value) != 10:
+            raise ValueError
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(path, f"expected a date as YYYY-MM-DD, got {value!r}") from None
+    return value
+
+
+def _contact(value, path: str) -> dict[str, str]:
+    _expect(value, dict, path, "an object")
+    for key in value:
+        if key not in CONTACT_FIELDS:
+            raise ValidationError(f"{path}.{key}", f"unknown field (known: {', '.join(CONTACT_FIELDS)})")
+    return {key: _text(v, f"{path}.{key}", MAX_LINE) for key, v in value.items()}
+
+
+def _signatories(value, path: str) -> list[Signatory]:
+    _expect(value, list, path, "a list")
+    _count(value, path)
+    result = []
+    for i, item in enumerate(value):
+        where = f"{path}[{i}]"
+        _expect(item, dict, where, "an object with note, name and title")
+        for key in item:
+            if key not in SIGNATORY_FIELDS:
+                raise ValidationError(f"{where}.{key}", f"unknown field (known: {', '.join(SIGNATORY_FIELDS)})")
+        result.append(Signatory(**{k: _text(item[k], f"{where}.{k}", MAX_LINE) for k in item}))
+    return result
+
+
+def _blocks(value, path: str) -> list[Block]:
+    _expect(value, list, path, "a list of blocks")
+    _count(value, path)
+    return [_block(item, f"{path}[{i}]") for i, item in enumerate(value)]
+
+
+def _block(item, path: str) -> Block:
+    _expect(item, dict, path, 'a block object ({"type": "paragraph", "text": ...})')
+    kind = item.get("type")
+    if kind == "paragraph":
+        _only(item, ("type", "text"), path)
+        if "text" not in item:
+            raise ValidationError(f"{path}.text", "missing (required)")
+        return Paragraph(_text(item["text"], f"{path}.text"))
+    if kind == "list":
+        _only(item, ("type", "ordered", "items"), path)
+        if "items" not in item:
+            raise ValidationError(f"{path}.items", "missing (required)")
+        ordered = _expect(item.get("ordered", False), bool, f"{path}.ordered", "true or false")
+        return ListBlock(_texts(item["items"], f"{path}.items", MAX_TEXT), ordered)
+    raise ValidationError(f"{path}.type", f'expected "paragraph" or "list", got {kind!r}')
+
+
+def _only(item: dict, keys: tuple, path: str) -> None:
+    for key in item:
+        if key not in keys:
+            raise ValidationError(f"{path}.{key}", f"unknown field (known: {', '.join(keys)})")
+
+
+def _annexes(value, path: str) -> list[Annex]:
+    _expect(value, list, path, "a list")
+    _count(value, path)
+    result = []
+    for i, item in enumerate(value):
+        where = f"{path}[{i}]"
+        _expect(item, dict, where, "an object with title and body")
+        _only(item, ("title", "body"), where)
+        result.append(Annex(_text(item.get("title", ""), f"{where}.title", MAX_LINE),
+                            _blocks(item.get("body", []), f"{where}.body")))
+    return result
+
+
+# ---- writing ----
+
+def _write_blocks(blocks: list[Block]) -> list[dict]:
+    out = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.append({"type": "paragraph", "text": b.text})
+        else:
+            out.append({"type": "list", "ordered": b.ordered, "items": list(b.items)})
+    return out
+
+
+def _write_circular(c: Circular) -> dict:
+    values = {
+        "format": FORMAT, "style": c.style, "language": c.language, "place": c.place, "date": c.date,
+        "reference": c.reference, "addressees_intro": c.addressees_intro, "addressees": list(c.addressees),
+        "copy_to": None if c.copy_to is None else list(c.copy_to),
+        "contact": None if c.contact is None else dict(c.contact),
+        "subject": c.subject, "salutation": c.salutation, "numbered_paragraphs": c.numbered_paragraphs,
+        "body": _write_blocks(c.body), "closing": c.closing,
+        "signatories": None if c.signatories is None else [
+            {"note": s.note, "name": s.name, "title": s.title} for s in c.signatories],
+        "annexes": None if c.annexes is None else [
+            {"title": a.title, "body": _write_blocks(a.body)} for a in c.annexes],
+    }
+    out = {k: v for k, v in values.items() if v is not None}
+    out.update(c.extra)
+    return out

@@ -1,0 +1,123 @@
+"""Page breaking: blocks of rows poured into page frames.
+
+A row is the unit that never splits: a line of text (with whatever hangs beside
+it: a paragraph number, a table label), or a whole signature row. A block is a
+paragraph, a list item, the subject... It may split between rows, but never
+leaves fewer than `orphans` rows at a page's foot or carries fewer to the next
+page's head; a block marked `keep_with_next` moves to the next page rather than
+end a page with nothing of the block after it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+Draw = Callable[[object, float], None]  # draw(canvas, top): the row's box starts at y = top
+
+
+@dataclass
+class Row:
+    height: float
+    parts: list[Draw] = field(default_factory=list)
+
+    def draw(self, canvas, top: float) -> None:
+        for part in self.parts:
+            part(canvas, top)
+
+
+@dataclass
+class Block:
+    rows: list[Row]
+    space_before: float = 0.0
+    keep_with_next: bool = False
+    keep_together: bool = False
+    new_page: bool = False
+    orphans: int = 2
+
+    @property
+    def height(self) -> float:
+        return sum(r.height for r in self.rows)
+
+    def head(self) -> float:
+        """The least of this block that may stand at a page's foot."""
+        if self.keep_together or len(self.rows) < 2 * self.orphans:
+            return self.height
+        return sum(r.height for r in self.rows[:self.orphans])
+
+
+@dataclass
+class Frame:
+    top: float
+    bottom: float
+
+
+@dataclass
+class Page:
+    frame: Frame
+    placed: list[tuple[Row, float]] = field(default_factory=list)  # (row, top)
+
+
+def paginate(blocks: list[Block], frame_for: Callable[[int], Frame]) -> list[Page]:
+    """Place every row; `frame_for(i)` gives the text frame of page i (0-based)."""
+    pages = [Page(frame_for(0))]
+    y = pages[0].frame.top
+    i = 0
+    pending = list(blocks)
+    while i < len(pending):
+        block = pending[i]
+        page = pages[-1]
+        if block.new_page and page.placed:
+            y = _new_page(pages, frame_for)
+            continue
+        space = block.space_before if page.placed else 0.0
+        room = y - space - page.frame.bottom
+        needed = block.height
+        if block.keep_with_next and i + 1 < len(pending):
+            following = pending[i + 1]
+            needed += following.space_before + following.head()
+        if needed <= room + 1e-6:
+            y = _place(page, block.rows, y - space)
+            i += 1
+            continue
+        fits = _rows_fitting(block.rows, room)
+        splittable = not block.keep_together and not block.keep_with_next
+        if splittable and fits >= block.orphans and len(block.rows) - fits >= block.orphans:
+            _place(page, block.rows[:fits], y - space)
+        elif splittable and block.orphans <= fits and len(block.rows) >= 2 * block.orphans:
+            fits = len(block.rows) - block.orphans  # leave enough for the next page's head
+            _place(page, block.rows[:fits], y - space)
+        elif not page.placed:
+            # Nothing may wait for a later page that is no larger: place what fits, at least one row.
+            fits = max(1, fits if fits < len(block.rows) else len(block.rows))
+            _place(page, block.rows[:fits], y)
+        else:
+            fits = 0
+        if fits >= len(block.rows):  # placed whole on an empty page despite keep_with_next
+            y = page.placed[-1][1] - page.placed[-1][0].height
+            i += 1
+            continue
+        if fits:
+            pending[i] = Block(block.rows[fits:], 0.0, block.keep_with_next, block.keep_together, False, block.orphans)
+        y = _new_page(pages, frame_for)
+    return pages
+
+
+def _rows_fitting(rows: list[Row], room: float) -> int:
+    used = 0.0
+    for k, row in enumerate(rows):
+        used += row.height
+        if used > room + 1e-6:
+            return k
+    return len(rows)
+
+
+def _place(page: Page, rows: list[Row], y: float) -> float:
+    for row in rows:
+        page.placed.append((row, y))
+        y -= row.height
+    return y
+
+
+def _new_page(pages: list[Page], frame_for) -> float:
+    pages.append(Page(frame_for(len(pages))))
+    return pages[-1].frame.top

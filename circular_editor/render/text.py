@@ -1,0 +1,71 @@
+"""Text boxes for the page: markup -> laid-out lines -> rows the paginator places.
+
+Every line of the circular goes through the text engine here, so shaping,
+bidi, justification and the ToUnicode text are the same everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from circular_editor import markup
+from circular_editor.render.flow import Row
+from circular_editor.typeset import ParagraphStyle, Span, baseline_below, draw_line, layout_paragraph
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where text goes: left edge x and width in points, type size, alignment."""
+
+    x: float
+    width: float
+    size: float
+    align: str = "justify"
+    rtl: bool = True
+    bold: bool = False
+
+
+@lru_cache(maxsize=16)
+def _style(size: float, align: str, rtl: bool) -> ParagraphStyle:
+    return ParagraphStyle(size=size, align=align, rtl=rtl)
+
+
+def spans_of(text: str, bold: bool = False) -> list[Span]:
+    spans = list(markup.parse(text))
+    return [Span(s.text, True, s.italic, s.link) for s in spans] if bold else spans
+
+
+def line_parts(text: str | list[Span], box: Box):
+    """One drawing function and height per line of `text` in `box`."""
+    spans = spans_of(text, box.bold) if isinstance(text, str) else text
+    layout = layout_paragraph(spans, box.width, _style(box.size, box.align, box.rtl))
+    return [(_line_drawer(line, box, layout.spans), line.height) for line in layout.lines]
+
+
+def _line_drawer(line, box: Box, spans):
+    def draw(canvas, top: float) -> None:
+        draw_line(canvas, line, box.x, baseline_below(line, top), box.size, spans)
+    return draw
+
+
+def rows(text: str | list[Span], box: Box) -> list[Row]:
+    return [Row(height, [draw]) for draw, height in line_parts(text, box)]
+
+
+def hanging_rows(marker: str, marker_box: Box, text: str | list[Span], box: Box) -> list[Row]:
+    """Rows of `text` with `marker` (a paragraph number, a bullet, a label) beside its first line."""
+    body = rows(text, box)
+    head = line_parts(marker, marker_box)
+    if not head:
+        return body
+    return merge_columns([body, [Row(h, [d]) for d, h in head]])
+
+
+def merge_columns(columns: list[list[Row]]) -> list[Row]:
+    """Side-by-side columns as rows: row k holds line k of every column, as tall as the tallest."""
+    depth = max((len(c) for c in columns), default=0)
+    merged = []
+    for k in range(depth):
+        cells = [c[k] for c in columns if k < len(c)]
+        merged.append(Row(max(c.height for c in cells), [p for c in cells for p in c.parts]))
+    return merged
