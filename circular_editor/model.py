@@ -161,12 +161,14 @@ def _read_circular(data) -> Circular:
         raise ValidationError("format", f'missing (expected "{FORMAT}")')
     if data["format"] != FORMAT:
         raise ValidationError("format", f'unknown format {data["format"]!r} (expected "{FORMAT}")')
-    for key in ("style", "date", "reference", "subject", "addressees", "body"):
-        if key not in data:
-            raise ValidationError(key, "missing (required)")
+    if "style" not in data:
+        raise ValidationError("style", "missing (required)")
     style = _text(data["style"], "style", 40)
     if style not in styles.names():
         raise ValidationError("style", f"unknown style {style!r} (known: {', '.join(styles.names())})")
+    for key in ("date", "reference", "subject", "addressees", "body"):
+        if key not in data:
+            raise ValidationError(key, "missing (required)")
     return Circular(
         style=style,
         date=_date(data["date"], "date"),

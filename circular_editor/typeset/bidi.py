@@ -52,7 +52,7 @@ def _build_bracket_pairs() -> tuple[dict[str, str], frozenset[str]]:
     reproduces BidiBrackets.txt; U+2329/U+232A are folded onto their canonical
     equivalents U+3008/U+3009 (BD16 compares canonical equivalents)."""
     opening_to_closing: dict[str, str] = {}
-    for cp in range(sys.maxunicode + 1):
+    for cp in range(0x10000):  # no Ps/Pe character lies beyond the BMP (checked on Unicode 14-17)
         ch = chr(cp)
         if unicodedata.category(ch) != "Ps" or not unicodedata.mirrored(ch):
             continue

@@ -42,7 +42,8 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
     rise = 0.0
     tj: list[str] = []
     colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
-    for g in line.glyphs:
+    glyphs = line.glyphs
+    for k, g in enumerate(glyphs):
         codes = fonts.codes_for(g.face)
         colour = colours[g.span]
         gx = x + g.x
@@ -68,7 +69,10 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
                 tj = []
             ops.append(f"{_fmt(g.y)} Ts")
             rise = g.y
-        width = g.face.advances[g.gid] + round(g.extent * g.face.upem / size)
+        if g.text:
+            width = g.face.advances[g.gid] + round((g.extent + _gap_after(glyphs, k, size)) * g.face.upem / size)
+        else:
+            width = 0  # its room is counted in the width of the glyph before it (see _gap_after)
         code = codes.code(g.gid, g.text, width)
         tj.append(f"<{code:04X}>")
         pen = gx + width * size / g.face.upem
@@ -77,6 +81,25 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
     ops.append("0 Ts ET Q" if rise else "ET Q")
     canvas._code.append("\n".join(ops))
     _annotate_links(canvas, line, x, baseline)
+
+
+def _gap_after(glyphs, k: int, size: float) -> float:
+    """The room between glyph k and the next glyph that carries text, counted in k's PDF width.
+
+    Extractors insert a word space where a gap between two glyphs' boxes exceeds about a tenth of
+    the size. Such gaps come from kerning (Amiri kerns `وي` in `الراديوية`) and from glyphs that
+    carry no text of their own (a connecting piece inside `الإلكتروني`), which would split words
+    when copied. Real spaces are glyphs with their own text, so they are not affected.
+    """
+    g = glyphs[k]
+    if not g.face.advances[g.gid]:
+        return 0.0
+    end = g.x + g.face.advances[g.gid] * size / g.face.upem + g.extent
+    for following in glyphs[k + 1:]:
+        if following.text:
+            gap = following.x - end
+            return gap if 0.0 < gap < 0.3 * size else 0.0
+    return 0.0
 
 
 def _annotate_links(canvas, line: Line, x: float, baseline: float) -> None:

@@ -33,9 +33,16 @@ class FontFace:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.data = self.path.read_bytes()
+        self.hb_face = hb.Face(hb.Blob(self.data))
+        self.hb_font = hb.Font(self.hb_face)
+        self.hb_font.scale = (self.hb_face.upem, self.hb_face.upem)
+        # cmap and advances through HarfBuzz: fontTools takes ~25 ms per face for these two tables,
+        # which a cold `circular-editor render` pays for every face it loads.
+        glyph = self.hb_font.get_nominal_glyph
+        self.cmap: dict[int, int] = {cp: glyph(cp) for cp in self.hb_face.unicodes}
+        advance = self.hb_font.get_glyph_h_advance
+        self.advances = [advance(gid) for gid in range(self.hb_face.glyph_count)]
         tt = TTFont(self.path, lazy=True)
-        order = {name: gid for gid, name in enumerate(tt.getGlyphOrder())}
-        self.cmap: dict[int, int] = {cp: order[name] for cp, name in (tt.getBestCmap() or {}).items()}
         head, hhea = tt["head"], tt["hhea"]
         self.upem: int = head.unitsPerEm
         self.bbox = (head.xMin, head.yMin, head.xMax, head.yMax)
@@ -45,12 +52,8 @@ class FontFace:
         os2 = tt["OS/2"] if "OS/2" in tt else None
         self.cap_height = getattr(os2, "sCapHeight", 0) or int(self.ascent * 0.7)
         self.postscript_name = (tt["name"].getDebugName(6) or self.path.stem).replace(" ", "")
-        self.advances = [adv for adv, _ in (tt["hmtx"][name] for name in tt.getGlyphOrder())]
         self.has_arabic_layout = _has_script(tt, "arab")
         tt.close()
-        self.hb_face = hb.Face(hb.Blob(self.data))
-        self.hb_font = hb.Font(self.hb_face)
-        self.hb_font.scale = (self.upem, self.upem)
         self.digest = hashlib.sha1(self.data).hexdigest()[:12]
 
     def has(self, ch: str) -> bool:
