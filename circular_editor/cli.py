@@ -80,7 +80,7 @@ def read_circular(name: str):
 
 def default_pdf_name(reference: str, fallback: str) -> str:
     """A file name from the reference: `CL-20/025` -> `CL-20-025.pdf`."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", reference).strip(" .-")
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", " ".join(reference.split())).strip(" .-")
     return (name or fallback) + ".pdf"
 
 

@@ -71,10 +71,7 @@ def paginate(blocks: list[Block], frame_for: Callable[[int], Frame]) -> list[Pag
             continue
         space = block.space_before if page.placed else 0.0
         room = y - space - page.frame.bottom
-        needed = block.height
-        if block.keep_with_next and i + 1 < len(pending):
-            following = pending[i + 1]
-            needed += following.space_before + following.head()
+        needed = block.height + (_kept_after(pending, i + 1) if block.keep_with_next else 0.0)
         if needed <= room + 1e-6:
             y = _place(page, block.rows, y - space)
             i += 1
@@ -100,6 +97,16 @@ def paginate(blocks: list[Block], frame_for: Callable[[int], Frame]) -> list[Pag
             pending[i] = Block(block.rows[fits:], 0.0, block.keep_with_next, block.keep_together, False, block.orphans)
         y = _new_page(pages, frame_for)
     return pages
+
+
+def _kept_after(blocks: list[Block], j: int) -> float:
+    """Room the blocks from j need on the same page as a block kept with them (a chain of keeps)."""
+    if j >= len(blocks):
+        return 0.0
+    following = blocks[j]
+    if following.keep_with_next:
+        return following.space_before + following.height + _kept_after(blocks, j + 1)
+    return following.space_before + following.head()
 
 
 def _rows_fitting(rows: list[Row], room: float) -> int:
