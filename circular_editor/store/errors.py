@@ -1,0 +1,46 @@
+"""What the store says when it cannot do what was asked; every message is for the user."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    pass
+
+
+class StoreLocked(StoreError):
+    """Another process owns the store."""
+
+
+class StoreCorrupt(StoreError):
+    """A database file cannot be read. Nothing was changed; `backup` is the newest backup, if any."""
+
+    def __init__(self, path: Path, reason: str, backup: Path | None):
+        offer = f"; the newest backup is {backup} (restore it with Repository.restore_backup)" if backup \
+            else "; there is no backup"
+        super().__init__(f"the store file {path} cannot be read ({reason}); it has not been changed{offer}")
+        self.path, self.reason, self.backup = path, reason, backup
+
+
+class StoreTooNew(StoreError):
+    pass
+
+
+class NotFound(StoreError):
+    pass
+
+
+class ReferenceTaken(StoreError):
+    pass
+
+
+class ReadOnly(StoreError):
+    pass
+
+
+class SaveFailed(StoreError):
+    """A write did not happen (disk full, permission); the store still holds the previous state."""
+
+
+__all__ = ["NotFound", "ReadOnly", "ReferenceTaken", "SaveFailed", "StoreCorrupt", "StoreError", "StoreLocked",
+           "StoreTooNew"]

@@ -1,0 +1,367 @@
+"""The repository: the only code that touches the database files.
+
+Files in the store's folder (every one written whole and renamed into place):
+
+    meta.json            TinyDB: schema version, next id, reference counters
+    circulars-NN.json    TinyDB shards of the records (id % SHARDS), so saving one
+                         circular rewrites ~1/64 of the data, not all of it
+    history/ID.json      TinyDB: the previous versions of one circular
+    drafts/KEY.json      autosaved editor state (drafts.py)
+    backups/             rolling backups (backup.py)
+    store.lock           held by the owning process (lock.py)
+
+Everything is read once at open into TinyDB's memory (storage.py) plus an
+index for listing and search; writes go through TinyDB to disk at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from tinydb import Query, TinyDB
+from tinydb.table import Document
+
+from circular_editor import styles
+from circular_editor.atomic import clean_temporaries
+from circular_editor.model import Circular, ValidationError
+from circular_editor.store import backup, numbering
+from circular_editor.store.drafts import Drafts
+from circular_editor.store.errors import (NotFound, ReadOnly, ReferenceTaken, SaveFailed, StoreCorrupt, StoreError,
+                                          StoreTooNew)
+from circular_editor.store.lock import ProcessLock
+from circular_editor.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from circular_editor.store.search import fold, matches, searchable_text
+from circular_editor.store.storage import AtomicJSONStorage, UnreadableFile
+
+DATA_ENV = "CIRCULAR_EDITOR_DATA"
+SHARDS = 64
+HISTORY_KEPT = 50
+STATUSES = ("draft", "final", "sent")
+
+
+def default_folder() -> Path:
+    """$CIRCULAR_EDITOR_DATA, else the platform's per-user data folder."""
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV])
+    import platformdirs
+    return Path(platformdirs.user_data_dir("CircularEditor", appauthor=False))
+
+
+@dataclass
+class Record:
+    id: int
+    status: str
+    created: str
+    modified: str
+    version: int
+    circular: Circular
+
+
+@dataclass
+class Summary:
+    """One line of the list: what the list and search show without loading the circular."""
+
+    id: int
+    status: str
+    style: str
+    reference: str
+    subject: str
+    date: str
+    modified: str
+
+
+@dataclass
+class Version:
+    number: int
+    saved_at: str
+    status: str
+    subject: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+class Repository:
+    def __init__(self, folder: str | Path | None = None, read_only: bool = False):
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.read_only = read_only
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = None if read_only else ProcessLock(self.folder / "store.lock")
+        if self._lock:
+            self._lock.acquire()
+        try:
+            self._open()
+        except BaseException:
+            self.close()
+            raise
+
+    # ---- opening ----
+
+    def _open(self) -> None:
+        if not self.read_only:
+            clean_temporaries(self.folder)
+            clean_temporaries(self.folder / "history") if (self.folder / "history").is_dir() else None
+        self.meta = self._db(self.folder / "meta.json")
+        info = self.meta.table("meta").get(doc_id=1)
+        schema = info["schema"] if info else SCHEMA_VERSION
+        if schema > SCHEMA_VERSION:
+            raise StoreTooNew(f"the store in {self.folder} was written by a newer Circular Editor (schema {schema}; "
+                              f"this version reads up to {SCHEMA_VERSION}); it has not been changed")
+        self.shards = {n: self._db(self._shard_path(n)) for n in range(SHARDS) if self._shard_path(n).exists()}
+        if not self.read_only:
+            backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
+            if info is None:
+                self.meta.table("meta").insert(Document({"schema": SCHEMA_VERSION, "next_id": 1}, doc_id=1))
+            elif schema < SCHEMA_VERSION:
+                self._migrate(schema)
+        self.drafts = Drafts(self.folder / "drafts", writable=not self.read_only)
+        self._index: dict[int, tuple[Summary, str]] = {}
+        self._references: dict[str, int] = {}
+        for db in self.shards.values():
+            for doc in db.table("circulars"):
+                self._remember(doc.doc_id, doc)
+
+    def _db(self, path: Path) -> TinyDB:
+        try:
+            return TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
+        except UnreadableFile as exc:
+            raise StoreCorrupt(exc.path, exc.reason, backup.newest_backup(self.folder / "backups")) from None
+
+    def _shard_path(self, n: int) -> Path:
+        return self.folder / f"circulars-{n:02}.json"
+
+    def _database_files(self) -> list[Path]:
+        files = [self.folder / "meta.json"] + [self._shard_path(n) for n in range(SHARDS)]
+        return [f for f in files if f.exists()]
+
+    def _migrate(self, schema: int) -> None:
+        """Bring an older store up to date, one step at a time (a backup was made just before)."""
+        while schema < SCHEMA_VERSION:
+            MIGRATIONS[schema](self)
+            schema += 1
+            self.meta.table("meta").update({"schema": schema}, doc_ids=[1])
+
+    def close(self) -> None:
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Repository":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @staticmethod
+    def restore_backup(folder: str | Path, backup_folder: str | Path) -> Path:
+        """Put a backup's files in place of the current ones, which are kept in `damaged-<time>/`."""
+        folder = Path(folder)
+        lock = ProcessLock(folder / "store.lock")
+        lock.acquire()
+        try:
+            aside = folder / f"damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
+            aside.mkdir()
+            for current in list(folder.glob("meta.json")) + list(folder.glob("circulars-*.json")):
+                current.rename(aside / current.name)
+            for saved in Path(backup_folder).glob("*.json"):
+                (folder / saved.name).write_bytes(saved.read_bytes())
+            return aside
+        finally:
+            lock.release()
+
+    # ---- the index ----
+
+    def _remember(self, record_id: int, doc: dict) -> None:
+        self._forget(record_id)
+        content = doc["content"]
+        summary = Summary(record_id, doc["status"], content["style"], content["reference"], content["subject"],
+                          content["date"], doc["modified"])
+        self._index[record_id] = (summary, searchable_text(content))
+        if content["reference"].strip():
+            self._references[numbering.normalise(content["reference"])] = record_id
+
+    def _forget(self, record_id: int) -> None:
+        old = self._index.pop(record_id, None)
+        if old and self._references.get(numbering.normalise(old[0].reference)) == record_id:
+            del self._references[numbering.normalise(old[0].reference)]
+
+    # ---- reading ----
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def get(self, record_id: int) -> Record:
+        doc = self._doc(record_id)
+        return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
+                      Circular.from_dict(doc["content"]))
+
+    def _doc(self, record_id: int) -> dict:
+        db = self.shards.get(record_id % SHARDS)
+        doc = db.table("circulars").get(doc_id=record_id) if db is not None else None  # (an empty TinyDB is falsy)
+        if doc is None:
+            raise NotFound(f"there is no circular #{record_id}")
+        return doc
+
+    def search(self, text: str = "", style: str | None = None, status: str | None = None,
+               year: int | None = None) -> list[Summary]:
+        """Summaries matching every word of `text` and the filters, newest date first."""
+        words = fold(text).split()
+        prefix = f"{year:04}-" if year else None
+        found = [summary for summary, folded in self._index.values()
+                 if (style is None or summary.style == style) and (status is None or summary.status == status)
+                 and (prefix is None or summary.date.startswith(prefix)) and matches(folded, words)]
+        found.sort(key=lambda s: (s.date, s.modified, s.id), reverse=True)
+        return found
+
+    def versions(self, record_id: int) -> list[Version]:
+        """Previous versions of a circular, newest first (the current one is not among them)."""
+        self._doc(record_id)
+        path = self._history_path(record_id)
+        if not path.exists():
+            return []
+        docs = self._db(path).table("versions").all()
+        return sorted((Version(d["version"], d["modified"], d["status"], d["content"]["subject"]) for d in docs),
+                      key=lambda v: v.number, reverse=True)
+
+    def _history_path(self, record_id: int) -> Path:
+        return self.folder / "history" / f"{record_id}.json"
+
+    # ---- writing ----
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnly(f"the store in {self.folder} is open read-only; nothing was saved")
+
+    def save(self, circular: Circular, record_id: int | None = None) -> Record:
+        """Create (record_id None) or update a circular; the previous version goes to its history."""
+        self._writable()
+        content = circular.to_dict()
+        self._check_reference(content["reference"], record_id)
+        now = _now()
+        if record_id is None:
+            record_id = self._allocate_id()
+            doc = {"status": "draft", "created": now, "modified": now, "version": 1, "content": content}
+        else:
+            old = self._doc(record_id)
+            if old["content"] == content:
+                return self.get(record_id)
+            self._push_history(record_id, old)
+            doc = {**old, "modified": now, "version": old["version"] + 1, "content": content}
+        self._write_record(record_id, doc)
+        return self.get(record_id)
+
+    def _check_reference(self, reference: str, record_id: int | None) -> None:
+        owner = self._references.get(numbering.normalise(reference)) if reference.strip() else None
+        if owner is not None and owner != record_id:
+            raise ReferenceTaken(f"reference: {reference!r} is already used by circular #{owner}")
+
+    def _allocate_id(self) -> int:
+        info = self.meta.table("meta").get(doc_id=1)
+        record_id = info["next_id"]
+        self._guarded(lambda: self.meta.table("meta").update({"next_id": record_id + 1}, doc_ids=[1]))
+        return record_id
+
+    def _write_record(self, record_id: int, doc: dict) -> None:
+        shard = record_id % SHARDS
+        if shard not in self.shards:
+            self.shards[shard] = self._db(self._shard_path(shard))
+        table = self.shards[shard].table("circulars")
+        self._guarded(lambda: table.upsert(Document(doc, doc_id=record_id)))
+        self._remember(record_id, doc)
+
+    def _push_history(self, record_id: int, old: dict) -> None:
+        path = self._history_path(record_id)
+        path.parent.mkdir(exist_ok=True)
+        versions = self._db(path).table("versions")
+        entry = {k: old[k] for k in ("status", "modified", "version", "content")}
+
+        def push() -> None:
+            versions.insert(Document(entry, doc_id=old["version"]))
+            extra = sorted(d.doc_id for d in versions.all())[:-HISTORY_KEPT]
+            if extra:
+                versions.remove(doc_ids=extra)
+        self._guarded(push)
+
+    def _guarded(self, write) -> None:
+        """Run a TinyDB write; a failure of the disk becomes SaveFailed with the previous state kept."""
+        try:
+            write()
+        except OSError as exc:
+            for db in [self.meta, *self.shards.values()]:
+                db.clear_cache()
+                for table in db.tables():
+                    db.table(table).clear_cache()
+            raise SaveFailed(f"could not save in {self.folder}: {exc.strerror or exc}; "
+                             "the previously saved state is unchanged") from None
+
+    def restore(self, record_id: int, number: int) -> Record:
+        """Make version `number` the current one (the current one goes to the history first)."""
+        path = self._history_path(record_id)
+        doc = self._db(path).table("versions").get(doc_id=number) if path.exists() else None
+        if doc is None:
+            raise NotFound(f"circular #{record_id} has no version {number}")
+        return self.save(Circular.from_dict(doc["content"]), record_id)
+
+    def set_status(self, record_id: int, status: str) -> Record:
+        self._writable()
+        if status not in STATUSES:
+            raise StoreError(f"status: expected one of {', '.join(STATUSES)}, got {status!r}")
+        old = self._doc(record_id)
+        if old["status"] != status:
+            self._push_history(record_id, old)
+            self._write_record(record_id, {**old, "status": status, "modified": _now(),
+                                           "version": old["version"] + 1})
+        return self.get(record_id)
+
+    def finalize(self, record_id: int) -> Record:
+        """Mark final, giving the circular the next reference of its style when it has none."""
+        self._writable()
+        record = self.get(record_id)
+        circular = record.circular
+        if not circular.reference.strip():
+            style = styles.load(circular.style)
+            key = numbering.counter_key(style, circular.date_value)
+            counters = self.meta.table("counters")
+            last = (counters.get(Query().key == key) or {}).get("last", 0)
+            existing = [(s.reference, dt.date.fromisoformat(s.date)) for s, _ in self._index.values()
+                        if s.style == circular.style]
+            reference, n = numbering.next_reference(style, circular.date_value, last, existing,
+                                                    set(self._references))
+            # The counter is written first: a crash between the two writes skips a number, never repeats one.
+            self._guarded(lambda: counters.upsert({"key": key, "last": n}, Query().key == key))
+            circular.reference = reference
+            self.save(circular, record_id)
+        return self.set_status(record_id, "final")
+
+    def delete(self, record_id: int) -> None:
+        self._writable()
+        self._doc(record_id)
+        self._guarded(lambda: self.shards[record_id % SHARDS].table("circulars").remove(doc_ids=[record_id]))
+        self._forget(record_id)
+
+    # ---- import and export ----
+
+    def import_files(self, paths: list[str | Path]) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
+        """Import each valid file as a new draft; returns (imported (file, id), refused (file, reason))."""
+        self._writable()
+        imported, refused = [], []
+        for path in map(str, paths):
+            try:
+                with open(path, "rb") as handle:
+                    circular = Circular.from_json(handle.read())
+                imported.append((path, self.save(circular).id))
+            except ValidationError as exc:
+                refused.append((path, str(exc)))
+            except ReferenceTaken as exc:
+                refused.append((path, str(exc)))
+            except OSError as exc:
+                refused.append((path, f"cannot read ({exc.strerror or exc})"))
+        return imported, refused
+
+    def export(self, record_id: int) -> str:
+        """The circular as an itu-circular/1 file's text."""
+        return self.get(record_id).circular.to_json()
+
