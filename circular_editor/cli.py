@@ -2,6 +2,12 @@
 
     render FILE.json [-o OUT.pdf]    a circular to PDF (`-` reads standard input, `-o -` writes standard output)
     validate FILE.json ...           check circulars without rendering
+    import FILE.json ...             add circulars to the store as drafts (invalid files are listed, not imported)
+    export ID -o FILE.json           one stored circular as an itu-circular/1 file
+    export --all DIR                 every stored circular, one file each
+    list [--search TEXT] [--style S] [--status S] [--year Y]
+
+`--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
 
 Exit 0 on success, 2 with a one-line message on standard error for invalid
 input (the file, the field, the problem), 1 for a failure of the machine
@@ -43,6 +49,23 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", parents=[db], help="check itu-circular/1 files")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.set_defaults(run=_validate)
+
+    load = commands.add_parser("import", parents=[db], help="import itu-circular/1 files into the store")
+    load.add_argument("files", nargs="+", metavar="FILE")
+    load.set_defaults(run=_import)
+
+    export = commands.add_parser("export", parents=[db], help="export stored circulars as itu-circular/1 files")
+    export.add_argument("id", nargs="?", type=int, help="the circular's id (see list)")
+    export.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    export.add_argument("--all", metavar="DIR", help="write every circular into DIR")
+    export.set_defaults(run=_export)
+
+    listing = commands.add_parser("list", parents=[db], help="list or search the stored circulars")
+    listing.add_argument("--search", default="", metavar="TEXT")
+    listing.add_argument("--style")
+    listing.add_argument("--status", choices=("draft", "final", "sent"))
+    listing.add_argument("--year", type=int)
+    listing.set_defaults(run=_list)
     return parser
 
 
@@ -114,3 +137,72 @@ def _validate(args) -> int:
             print(f"circular-editor: {exc}", file=sys.stderr)
             status = exc.code
     return status
+
+
+def _open_store(args, write: bool):
+    from circular_editor.store import Repository, StoreError
+
+    folder = getattr(args, "db", None)
+    try:
+        return Repository(folder, read_only=not write)
+    except StoreError as exc:
+        raise CommandError(str(exc), EXIT_FAILED) from None
+    except OSError as exc:
+        raise CommandError(f"{folder or 'the data folder'}: cannot open the store ({exc.strerror or exc})",
+                           EXIT_FAILED) from None
+
+
+def _import(args) -> int:
+    from circular_editor.store import StoreError
+
+    with _open_store(args, write=True) as store:
+        try:
+            imported, refused = store.import_files(args.files)
+        except StoreError as exc:
+            raise CommandError(str(exc), EXIT_FAILED) from None
+    for name, record_id in imported:
+        print(f"{name}: imported as #{record_id}")
+    for name, reason in refused:
+        print(f"circular-editor: {name}: {reason}", file=sys.stderr)
+    print(f"{len(imported)} imported, {len(refused)} refused", file=sys.stderr)
+    return EXIT_INVALID if refused else 0
+
+
+def _export(args) -> int:
+    from circular_editor.atomic import write_atomic
+    from circular_editor.store import NotFound
+
+    if (args.id is None) == (args.all is None):
+        raise CommandError("export: give either an ID or --all DIR")
+    with _open_store(args, write=False) as store:
+        try:
+            if args.all is not None:
+                folder = Path(args.all)
+                folder.mkdir(parents=True, exist_ok=True)
+                for summary in store.search():
+                    name = default_pdf_name(summary.reference, f"circular-{summary.id}")[:-4]
+                    write_atomic(folder / f"{summary.id:05}-{name}.json", store.export(summary.id).encode("utf-8"))
+                print(f"{len(store)} circulars written to {folder}", file=sys.stderr)
+                return 0
+            text = store.export(args.id)
+        except NotFound as exc:
+            raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        try:
+            write_atomic(Path(args.output), text.encode("utf-8"))
+        except OSError as exc:
+            raise CommandError(f"{args.output}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
+    return 0
+
+
+def _list(args) -> int:
+    with _open_store(args, write=False) as store:
+        found = store.search(args.search, style=args.style, status=args.status, year=args.year)
+    for s in found:
+        subject = " ".join(s.subject.split())
+        print(f"{s.id:>5}  {s.date}  {s.status:<5}  {s.style:<3}  {s.reference or '-':<20}  {subject}")
+    return 0

@@ -248,6 +248,10 @@ class Repository:
             old = self._doc(record_id)
             if old["content"] == content:
                 return self.get(record_id)
+            given = old["content"]["reference"]
+            if old["status"] != "draft" and content["reference"] != given:
+                raise ReferenceTaken(f"reference: {given!r} was given when the circular was finalized "
+                                     "and cannot change")
             self._push_history(record_id, old)
             doc = {**old, "modified": now, "version": old["version"] + 1, "content": content}
         self._write_record(record_id, doc)

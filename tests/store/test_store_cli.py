@@ -1,0 +1,58 @@
+"""import / export / list as whole processes, with --db before or after the command and the environment variable."""
+import json
+import os
+import subprocess
+import sys
+
+from conftest import SAMPLES
+
+
+def run(*args, env_db=None, cwd=None):
+    env = {**os.environ}
+    env.pop("CIRCULAR_EDITOR_DATA", None)
+    if env_db:
+        env["CIRCULAR_EDITOR_DATA"] = str(env_db)
+    return subprocess.run([sys.executable, "-m", "circular_editor", *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=60)
+
+
+def test_import_list_export_round_trip(tmp_path):
+    db = tmp_path / "db"
+    done = run("--db", db, "import", *sorted(SAMPLES.glob("*.json")))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("imported as #") == 3
+    listed = run("list", "--db", db, "--search", "الإتحاد الدولى", "--style", "tsb")
+    assert listed.returncode == 0 and "TSB\u00a0Circular 92" in listed.stdout and listed.stdout.count("\n") == 1
+    out = tmp_path / "one.json"
+    assert run("export", "3", "-o", out, env_db=db).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(
+        (SAMPLES / "tsb-circular-92.json").read_text(encoding="utf-8"))
+    assert run("export", "--all", tmp_path / "all", "--db", db).returncode == 0
+    exported = sorted((tmp_path / "all").glob("*.json"))
+    assert len(exported) == 3
+    again = run("import", *exported, "--db", tmp_path / "fresh")
+    assert again.returncode == 0, again.stderr
+    for path in exported:
+        original = next(p for p in SAMPLES.glob("*.json")
+                        if json.loads(p.read_text(encoding="utf-8")) == json.loads(path.read_text(encoding="utf-8")))
+        assert original
+
+
+def test_a_corrupt_file_on_import_is_reported_and_the_rest_imported(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{"format": "itu-circular/1", \xff')
+    done = run("import", bad, SAMPLES / "sg-cl-20-025.json", "--db", tmp_path / "db")
+    assert done.returncode == 2
+    assert f"{bad}: not UTF-8" in done.stderr and "Traceback" not in done.stderr
+    assert "1 imported, 1 refused" in done.stderr
+    assert "CL-20/025" in run("list", "--db", tmp_path / "db").stdout
+
+
+def test_unknown_id_and_a_store_in_use(tmp_path):
+    missing = run("export", "42", "--db", tmp_path / "db")
+    assert missing.returncode == 2 and "there is no circular #42" in missing.stderr
+    from circular_editor.store import Repository
+    with Repository(tmp_path / "db"):
+        busy = run("import", SAMPLES / "sg-cl-20-025.json", "--db", tmp_path / "db")
+        assert busy.returncode == 1 and "is in use by process" in busy.stderr
+        assert run("list", "--db", tmp_path / "db").returncode == 0, "reading works while another owns it"
