@@ -262,11 +262,38 @@ class Repository:
         if owner is not None and owner != record_id:
             raise ReferenceTaken(f"reference: {reference!r} is already used by circular #{owner}")
 
-    def _allocate_id(self) -> int:
+    def _allocate_id(self, count: int = 1) -> int:
+        """The first of `count` new ids (written before the records: a crash skips ids, never reuses them)."""
         info = self.meta.table("meta").get(doc_id=1)
         record_id = info["next_id"]
-        self._guarded(lambda: self.meta.table("meta").update({"next_id": record_id + 1}, doc_ids=[1]))
+        self._guarded(lambda: self.meta.table("meta").update({"next_id": record_id + count}, doc_ids=[1]))
         return record_id
+
+    def save_many(self, circulars: list[Circular]) -> list[int]:
+        """Add new circulars as drafts, writing each shard once; all are checked before any is written."""
+        self._writable()
+        seen: set[str] = set()
+        for circular in circulars:
+            self._check_reference(circular.reference, None)
+            key = numbering.normalise(circular.reference)
+            if circular.reference.strip() and key in seen:
+                raise ReferenceTaken(f"reference: {circular.reference!r} appears twice in what is being added")
+            seen.add(key)
+        if not circulars:
+            return []
+        first = self._allocate_id(len(circulars))
+        now = _now()
+        by_shard: dict[int, list[Document]] = {}
+        for record_id, circular in enumerate(circulars, first):
+            doc = {"status": "draft", "created": now, "modified": now, "version": 1, "content": circular.to_dict()}
+            by_shard.setdefault(record_id % SHARDS, []).append(Document(doc, doc_id=record_id))
+        for shard, docs in by_shard.items():
+            if shard not in self.shards:
+                self.shards[shard] = self._db(self._shard_path(shard))
+            self._guarded(lambda: self.shards[shard].table("circulars").insert_multiple(docs))
+            for doc in docs:
+                self._remember(doc.doc_id, doc)
+        return list(range(first, first + len(circulars)))
 
     def _write_record(self, record_id: int, doc: dict) -> None:
         shard = record_id % SHARDS
@@ -349,21 +376,29 @@ class Repository:
     # ---- import and export ----
 
     def import_files(self, paths: list[str | Path]) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
-        """Import each valid file as a new draft; returns (imported (file, id), refused (file, reason))."""
+        """Import each valid file as a new draft; returns (imported (file, id), refused (file, reason)).
+
+        Every file is read and validated first; a file is imported whole or not at all."""
         self._writable()
-        imported, refused = [], []
+        valid: list[tuple[str, Circular]] = []
+        refused: list[tuple[str, str]] = []
+        seen: dict[str, str] = {}
         for path in map(str, paths):
             try:
                 with open(path, "rb") as handle:
                     circular = Circular.from_json(handle.read())
-                imported.append((path, self.save(circular).id))
-            except ValidationError as exc:
-                refused.append((path, str(exc)))
-            except ReferenceTaken as exc:
+                self._check_reference(circular.reference, None)
+                key = numbering.normalise(circular.reference)
+                if circular.reference.strip() and key in seen:
+                    raise ReferenceTaken(f"reference: {circular.reference!r} is also in {seen[key]}")
+                seen[key] = path
+                valid.append((path, circular))
+            except (ValidationError, ReferenceTaken) as exc:
                 refused.append((path, str(exc)))
             except OSError as exc:
                 refused.append((path, f"cannot read ({exc.strerror or exc})"))
-        return imported, refused
+        ids = self.save_many([circular for _, circular in valid])
+        return [(path, record_id) for (path, _), record_id in zip(valid, ids)], refused
 
     def export(self, record_id: int) -> str:
         """The circular as an itu-circular/1 file's text."""
