@@ -102,8 +102,9 @@ class Repository:
 
     def _open(self) -> None:
         if not self.read_only:
-            clean_temporaries(self.folder)
-            clean_temporaries(self.folder / "history") if (self.folder / "history").is_dir() else None
+            for folder in (self.folder, self.folder / "history", self.folder / "drafts"):
+                if folder.is_dir():
+                    clean_temporaries(folder)
         self.meta = self._db(self.folder / "meta.json")
         info = self.meta.table("meta").get(doc_id=1)
         schema = info["schema"] if info else SCHEMA_VERSION
@@ -113,6 +114,7 @@ class Repository:
         self.shards = {n: self._db(self._shard_path(n)) for n in range(SHARDS) if self._shard_path(n).exists()}
         if not self.read_only:
             backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
+            self._backup_day = dt.date.today()
             if info is None:
                 self.meta.table("meta").insert(Document({"schema": SCHEMA_VERSION, "next_id": 1}, doc_id=1))
             elif schema < SCHEMA_VERSION:
@@ -302,6 +304,9 @@ class Repository:
         table = self.shards[shard].table("circulars")
         self._guarded(lambda: table.upsert(Document(doc, doc_id=record_id)))
         self._remember(record_id, doc)
+        if dt.date.today() != self._backup_day:  # an instance left open for days still backs up daily
+            self._backup_day = dt.date.today()
+            backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
 
     def _push_history(self, record_id: int, old: dict) -> None:
         path = self._history_path(record_id)

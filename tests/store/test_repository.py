@@ -238,3 +238,18 @@ def test_export_then_import_gives_back_the_same_circular(tmp_path):
         for (_, record_id), name in zip(imported, ("tsb-circular-92", "sg-cl-20-025", "bdt-dir-110")):
             assert other.get(record_id).circular.to_dict() == json.loads(
                 (SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_backups_roll_and_are_copies_not_links_to_live_files(tmp_path):
+    from circular_editor.store import backup
+    with Repository(tmp_path) as store:
+        store.save(sample())
+    for _ in range(backup.KEEP_OPEN + 3):
+        with Repository(tmp_path):
+            pass
+    folders = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    assert sum(name.startswith("open-") for name in folders) == backup.KEEP_OPEN
+    assert sum(name.startswith("daily-") for name in folders) == 1
+    live = next(tmp_path.glob("circulars-*.json"))
+    for folder in (tmp_path / "backups").iterdir():
+        assert (folder / live.name).stat().st_ino != live.stat().st_ino
