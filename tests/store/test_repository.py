@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SAMPLES, sample
+from storetools import SAMPLES, sample, store  # noqa: F401 (store is a fixture)
 
 from circular_editor import atomic
 from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repository, SaveFailed, StoreCorrupt,

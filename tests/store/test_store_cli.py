@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from conftest import SAMPLES
+from storetools import SAMPLES
 
 
 def run(*args, env_db=None, cwd=None):

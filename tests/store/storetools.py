@@ -1,3 +1,4 @@
+"""Circulars and a fresh store for the store tests (a plain module: a second conftest.py would shadow the root one)."""
 import json
 from pathlib import Path
 
