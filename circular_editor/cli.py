@@ -6,6 +6,7 @@
     export ID -o FILE.json           one stored circular as an itu-circular/1 file
     export --all DIR                 every stored circular, one file each
     list [--search TEXT] [--style S] [--status S] [--year Y]
+    restore-backup                   put the newest backup in place of an unreadable store (kept aside)
 
 `--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
 
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", choices=("draft", "final", "sent"))
     listing.add_argument("--year", type=int)
     listing.set_defaults(run=_list)
+
+    restore = commands.add_parser("restore-backup", parents=[db], help="replace the store with its newest backup")
+    restore.set_defaults(run=_restore_backup)
     return parser
 
 
@@ -111,8 +115,13 @@ def _render(args) -> int:
     from circular_editor.atomic import write_atomic
     from circular_editor.render import render_pdf
 
+    from circular_editor.styles import StyleError
+
     circular = read_circular(args.file)
-    pdf = render_pdf(circular)
+    try:
+        pdf = render_pdf(circular)
+    except StyleError as exc:
+        raise CommandError(f"template {exc}", EXIT_FAILED) from None
     if args.output == "-":
         sys.stdout.buffer.write(pdf)
         sys.stdout.buffer.flush()
@@ -205,4 +214,20 @@ def _list(args) -> int:
     for s in found:
         subject = " ".join(s.subject.split())
         print(f"{s.id:>5}  {s.date}  {s.status:<5}  {s.style:<3}  {s.reference or '-':<20}  {subject}")
+    return 0
+
+
+def _restore_backup(args) -> int:
+    from circular_editor.store import Repository, StoreError, default_folder
+    from circular_editor.store.backup import newest_backup
+
+    folder = Path(getattr(args, "db", None) or default_folder())
+    newest = newest_backup(folder / "backups")
+    if newest is None:
+        raise CommandError(f"{folder}: there is no backup to restore", EXIT_FAILED)
+    try:
+        aside = Repository.restore_backup(folder, newest)
+    except StoreError as exc:
+        raise CommandError(str(exc), EXIT_FAILED) from None
+    print(f"restored {newest}; the files it replaced are in {aside}")
     return 0

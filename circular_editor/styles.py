@@ -67,6 +67,16 @@ def load(key: str) -> LetterStyle:
 
 
 _UNITLESS = {"header_split"}
+# What the renderer reads from each table; a template missing one is refused at load, naming it.
+REQUIRED = {
+    "page": ("width", "height", "margin_top", "margin_bottom", "margin_right", "margin_left", "emblem_size",
+             "header_label_width", "header_split", "number_indent", "list_indent", "signature_width",
+             "paragraph_space", "footer_gap"),
+    "type": ("body", "letterhead", "letterhead_sub", "header", "subject", "title", "footer", "running"),
+    "labels": ("reference", "person", "phone", "fax", "email", "to", "copy_to", "subject", "annex_line_one",
+               "annex_line_many", "annex_heading", "months"),
+    "numbering": ("pattern", "per"),
+}
 
 
 def _from_file(key: str, path: Path) -> LetterStyle:
@@ -77,9 +87,16 @@ def _from_file(key: str, path: Path) -> LetterStyle:
 
     def need(field: str, kind=str):
         if not isinstance(data.get(field), kind):
-            raise StyleError(f"{path}: {field}: missing or not a {kind.__name__}")
+            what = {str: "a string", list: "a list", dict: "a table", bool: "true or false"}[kind]
+            raise StyleError(f"{path}: {field}: missing or not {what}")
         return data[field]
 
+    for table, keys in REQUIRED.items():
+        for key in keys:
+            if key not in need(table, dict):
+                raise StyleError(f"{path}: {table}.{key}: missing")
+    if len(data["labels"]["months"]) != 12:
+        raise StyleError(f"{path}: labels.months: expected the twelve month names")
     emblem = Path(need("emblem"))
     return LetterStyle(
         key=key, name=need("name"), author=need("author"),

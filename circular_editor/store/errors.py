@@ -16,7 +16,7 @@ class StoreCorrupt(StoreError):
     """A database file cannot be read. Nothing was changed; `backup` is the newest backup, if any."""
 
     def __init__(self, path: Path, reason: str, backup: Path | None):
-        offer = f"; the newest backup is {backup} (restore it with Repository.restore_backup)" if backup \
+        offer = f"; the newest backup is {backup} (`circular-editor restore-backup` puts it back)" if backup \
             else "; there is no backup"
         super().__init__(f"the store file {path} cannot be read ({reason}); it has not been changed{offer}")
         self.path, self.reason, self.backup = path, reason, backup

@@ -56,3 +56,17 @@ def test_unknown_id_and_a_store_in_use(tmp_path):
         busy = run("import", SAMPLES / "sg-cl-20-025.json", "--db", tmp_path / "db")
         assert busy.returncode == 1 and "is in use by process" in busy.stderr
         assert run("list", "--db", tmp_path / "db").returncode == 0, "reading works while another owns it"
+
+
+def test_an_unreadable_store_is_reported_and_its_backup_restored(tmp_path):
+    db = tmp_path / "db"
+    assert run("import", SAMPLES / "sg-cl-20-025.json", "--db", db).returncode == 0
+    assert run("import", SAMPLES / "bdt-dir-110.json", "--db", db).returncode == 0  # this open backs up #1
+    shard = db / "circulars-02.json"
+    shard.write_text("{", encoding="utf-8")
+    broken = run("list", "--db", db)
+    assert broken.returncode == 1 and "circulars-02.json cannot be read" in broken.stderr
+    assert "circular-editor restore-backup" in broken.stderr and shard.read_text(encoding="utf-8") == "{"
+    restored = run("restore-backup", "--db", db)
+    assert restored.returncode == 0, restored.stderr
+    assert "CL-20/025" in run("list", "--db", db).stdout
