@@ -92,9 +92,14 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry) -> list
             continue
         if left:
             left.append(Row(size * 0.6))
-        left += rows(style.label(label), Box(left_box.x, left_box.width, size, "start", bold=True))
-        if intro and intro.strip():
-            left += rows(intro, left_box)
+        label_box = Box(left_box.x, left_box.width, size, "start", bold=True)
+        if intro and intro.strip():  # `إلى: جميع أصحاب المصلحة ...` on one line, the list under it
+            lead_w = geo.page("header_label_width") / 2
+            right_edge = left_box.x + left_box.width
+            left += hanging_rows(style.label(label), Box(right_edge - lead_w, lead_w, size, "start", bold=True),
+                                 intro, Box(left_box.x, left_box.width - lead_w, size, "start"))
+        else:
+            left += rows(style.label(label), label_box)
         for entry in entries:
             left += rows("- " + entry, left_box)
     return merge_columns([right, left])
