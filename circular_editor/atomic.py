@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 TEMP_PREFIX = ".tmp-"
+NEW_FILE_MODE = 0o644
 _REPLACE_RETRIES = 20
 _REPLACE_PAUSE = 0.05
 
@@ -21,6 +22,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     path = Path(path)
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); the result keeps the mode of the file it replaces.
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

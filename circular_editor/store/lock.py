@@ -24,8 +24,11 @@ class ProcessLock:
         try:
             _lock(handle)
         except OSError:
-            handle.seek(0)
-            owner = handle.read(40).decode("ascii", "replace").strip() or "another process"
+            try:
+                handle.seek(0)
+                owner = handle.read(40).decode("ascii", "replace").strip() or "another process"
+            except OSError:  # Windows refuses to read a locked region
+                owner = "another process"
             handle.close()
             raise StoreLocked(f"the store in {self.path.parent} is in use by process {owner}; "
                               "close the other Circular Editor first, or open this one read-only") from None
