@@ -91,10 +91,10 @@ def _from_file(key: str, path: Path) -> LetterStyle:
             raise StyleError(f"{path}: {field}: missing or not {what}")
         return data[field]
 
-    for table, keys in REQUIRED.items():
-        for key in keys:
-            if key not in need(table, dict):
-                raise StyleError(f"{path}: {table}.{key}: missing")
+    for table, fields in REQUIRED.items():
+        for name in fields:
+            if name not in need(table, dict):
+                raise StyleError(f"{path}: {table}.{name}: missing")
     if len(data["labels"]["months"]) != 12:
         raise StyleError(f"{path}: labels.months: expected the twelve month names")
     emblem = Path(need("emblem"))

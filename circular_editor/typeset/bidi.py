@@ -14,7 +14,6 @@ Mirroring is *not* done here: HarfBuzz mirrors brackets in RTL runs by itself.
 """
 from __future__ import annotations
 
-import sys
 import unicodedata
 from functools import lru_cache
 

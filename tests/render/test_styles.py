@@ -23,6 +23,7 @@ def test_a_fourth_bureau_is_a_new_template_file(templates):
         '"BDT/DIR/{n:03}"', '"CR/{n}"').replace("(الأصل عليه توقيع)", "(توقيع مدير المكتب)")
     (templates / "br.toml").write_text(text, encoding="utf-8")
     assert styles.names() == ("bdt", "br", "sg", "tsb")
+    assert [styles.load(name).key for name in styles.names()] == ["bdt", "br", "sg", "tsb"]
     circular = Circular.from_dict({"format": "itu-circular/1", "style": "br", "date": "2024-02-01",
                                    "reference": "CR/501", "addressees": ["الإدارات"], "subject": "موضوع",
                                    "body": [{"type": "paragraph", "text": "نص الرسالة."}]})

@@ -1,8 +1,6 @@
-"""Circulars and a fresh store for the store tests (a plain module: a second conftest.py would shadow the root one)."""
+"""Circulars for the store tests (a plain module: a second conftest.py would shadow the root one)."""
 import json
 from pathlib import Path
-
-import pytest
 
 from circular_editor.model import Circular
 
@@ -14,10 +12,3 @@ def sample(name: str = "tsb-circular-92", **changes) -> Circular:
     data.update(changes)
     return Circular.from_dict(data)
 
-
-@pytest.fixture
-def store(tmp_path):
-    from circular_editor.store import Repository
-
-    with Repository(tmp_path / "db") as repository:
-        yield repository

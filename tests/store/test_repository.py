@@ -5,12 +5,18 @@ import subprocess
 import sys
 
 import pytest
-from storetools import SAMPLES, sample, store  # noqa: F401 (store is a fixture)
+from storetools import SAMPLES, sample
 
 from circular_editor import atomic
 from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repository, SaveFailed, StoreCorrupt,
                                    StoreLocked, StoreTooNew)
 from circular_editor.store import migrations
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Repository(tmp_path / "db") as repository:
+        yield repository
 
 
 def test_saved_circular_comes_back_after_reopening(tmp_path):
