@@ -141,9 +141,7 @@ def _text(value, path: str, limit: int = MAX_TEXT) -> str:
 
 
 def _texts(value, path: str, limit: int = MAX_LINE) -> list[str]:
-    _expect(value, list, path, "a list of strings")
-    _count(value, path)
-    return [_text(v, f"{path}[{i}]", limit) for i, v in enumerate(value)]
+    return _list_of(value, path, "a list of strings", lambda v, where: _text(v, where, limit))
 
 
 def _count(value: list, path: str) -> None:
@@ -203,30 +201,29 @@ def _date(value, path: str) -> str:
 
 def _contact(value, path: str) -> dict[str, str]:
     _expect(value, dict, path, "an object")
-    for key in value:
-        if key not in CONTACT_FIELDS:
-            raise ValidationError(f"{path}.{key}", f"unknown field (known: {', '.join(CONTACT_FIELDS)})")
+    _only(value, CONTACT_FIELDS, path)
     return {key: _text(v, f"{path}.{key}", MAX_LINE) for key, v in value.items()}
 
 
-def _signatories(value, path: str) -> list[Signatory]:
-    _expect(value, list, path, "a list")
+def _list_of(value, path: str, what: str, read) -> list:
+    """`read(item, "path[i]")` of every item of a list, within MAX_ITEMS."""
+    _expect(value, list, path, what)
     _count(value, path)
-    result = []
-    for i, item in enumerate(value):
-        where = f"{path}[{i}]"
-        _expect(item, dict, where, "an object with note, name and title")
-        for key in item:
-            if key not in SIGNATORY_FIELDS:
-                raise ValidationError(f"{where}.{key}", f"unknown field (known: {', '.join(SIGNATORY_FIELDS)})")
-        result.append(Signatory(**{k: _text(item[k], f"{where}.{k}", MAX_LINE) for k in item}))
-    return result
+    return [read(item, f"{path}[{i}]") for i, item in enumerate(value)]
+
+
+def _signatories(value, path: str) -> list[Signatory]:
+    return _list_of(value, path, "a list", _signatory)
+
+
+def _signatory(item, path: str) -> Signatory:
+    _expect(item, dict, path, "an object with note, name and title")
+    _only(item, SIGNATORY_FIELDS, path)
+    return Signatory(**{k: _text(item[k], f"{path}.{k}", MAX_LINE) for k in item})
 
 
 def _blocks(value, path: str) -> list[Block]:
-    _expect(value, list, path, "a list of blocks")
-    _count(value, path)
-    return [_block(item, f"{path}[{i}]") for i, item in enumerate(value)]
+    return _list_of(value, path, "a list of blocks", _block)
 
 
 def _block(item, path: str) -> Block:
@@ -253,16 +250,14 @@ def _only(item: dict, keys: tuple, path: str) -> None:
 
 
 def _annexes(value, path: str) -> list[Annex]:
-    _expect(value, list, path, "a list")
-    _count(value, path)
-    result = []
-    for i, item in enumerate(value):
-        where = f"{path}[{i}]"
-        _expect(item, dict, where, "an object with title and body")
-        _only(item, ("title", "body"), where)
-        result.append(Annex(_text(item.get("title", ""), f"{where}.title", MAX_LINE),
-                            _blocks(item.get("body", []), f"{where}.body")))
-    return result
+    return _list_of(value, path, "a list", _annex)
+
+
+def _annex(item, path: str) -> Annex:
+    _expect(item, dict, path, "an object with title and body")
+    _only(item, ("title", "body"), path)
+    return Annex(_text(item.get("title", ""), f"{path}.title", MAX_LINE),
+                 _blocks(item.get("body", []), f"{path}.body"))
 
 
 # ---- writing ----
