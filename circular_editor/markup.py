@@ -11,12 +11,12 @@ import re
 from functools import lru_cache
 
 from circular_editor.typeset import Span
+from circular_editor.typeset.isolate import EMAIL, URL_START, trim_trailing
 
 _ESCAPABLE = set("\\*[]()_`#")
 _LINK = re.compile(r"\[((?:\\.|[^\]\\\n])+)\]\(([^)\s]+)\)")
-_TRAILING = ".,;:!?\u060c\u061b\u061f)]}\"'\u00bb"
-_BARE = re.compile(r"(?P<url>(?:https?://|www\.)[^\s\u00a0<>\"\[\]]+)"
-                   r"|(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+# The text engine isolates the same addresses; a bare URL here also stops at a bracket.
+_BARE = re.compile(rf"(?P<url>{URL_START}[^\s\u00a0<>\"\[\]]+)|(?P<email>{EMAIL})")
 
 
 def link_target(text: str, kind: str) -> str:
@@ -118,9 +118,8 @@ def _with_bare_links(spans: list[Span]) -> list[Span]:
             continue
         pos = 0
         for match in _BARE.finditer(s.text):
-            start, end = match.span()
-            while end > start and s.text[end - 1] in _TRAILING:
-                end -= 1
+            start = match.start()
+            end = trim_trailing(s.text, start, match.end())
             if end <= start:
                 continue
             if start > pos:

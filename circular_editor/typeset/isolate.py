@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_TRAILING = ".,;:!?\u060c\u061b\u061f)]}\"'\u00bb"
-_URL = r"(?:https?://|www\.)[^\s\u00a0<>\"]+"
-_EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+# Shared with markup.py, which makes the same addresses links.
+TRAILING = ".,;:!?\u060c\u061b\u061f)]}\"'\u00bb"  # punctuation that ends a sentence, not a URL
+URL_START = r"(?:https?://|www\.)"
+EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+_URL = URL_START + r"[^\s\u00a0<>\"]+"
 _PHONE = r"\+?\d[\d\u00a0 ]{4,}\d"
 # A reference or Latin phrase: Latin tokens (letters, digits, / - . _ + &) joined by
 # single spaces; it must hold a Latin letter (`2024-2023` alone is left to the algorithm).
 _TOKEN = r"[A-Za-z0-9][A-Za-z0-9/\-._+&']*"
 _PHRASE = rf"{_TOKEN}(?:[ \u00a0]{_TOKEN})*"
-_PATTERN = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<phone>{_PHONE})|(?P<phrase>{_PHRASE})")
+_PATTERN = re.compile(rf"(?P<url>{_URL})|(?P<email>{EMAIL})|(?P<phone>{_PHONE})|(?P<phrase>{_PHRASE})")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 LRI, PDI = "\u2066", "\u2069"
@@ -39,8 +41,7 @@ def find_isolates(text: str) -> list[Isolate]:
         kind = match.lastgroup
         start, end = match.span()
         if kind in ("url", "phrase"):
-            while end > start and text[end - 1] in _TRAILING:
-                end -= 1
+            end = trim_trailing(text, start, end)
         if kind == "phrase" and not _LATIN_LETTER.search(text, start, end):
             continue
         if kind == "phone" and not (text[start] == "+" or sum(c.isdigit() for c in text[start:end]) >= 8):
@@ -48,6 +49,13 @@ def find_isolates(text: str) -> list[Isolate]:
         if end > start:
             found.append(Isolate(start, end, kind))
     return found
+
+
+def trim_trailing(text: str, start: int, end: int) -> int:
+    """`end` moved back over sentence punctuation that follows an address (`https://itu.int/.`)."""
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return end
 
 
 def with_isolates(text: str, isolates: list[Isolate]) -> tuple[str, list[int]]:
