@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circular_editor.model import DEFAULT_PLACE, Circular, ListBlock, Paragraph, Signatory
-from circular_editor.render.flow import Block, Row
+from circular_editor.render.flow import Block, Row, draw_rows
 from circular_editor.render.text import Box, hanging_rows, merge_columns, rows
 from circular_editor.styles import MM, LetterStyle
 
@@ -92,14 +92,13 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry) -> list
             continue
         if left:
             left.append(Row(size * 0.6))
-        label_box = Box(left_box.x, left_box.width, size, "start", bold=True)
         if intro and intro.strip():  # `إلى: جميع أصحاب المصلحة ...` on one line, the list under it
             lead_w = geo.page("header_label_width") / 2
             right_edge = left_box.x + left_box.width
             left += hanging_rows(style.label(label), Box(right_edge - lead_w, lead_w, size, "start", bold=True),
                                  intro, Box(left_box.x, left_box.width - lead_w, size, "start"))
         else:
-            left += rows(style.label(label), label_box)
+            left += rows(style.label(label), Box(left_box.x, left_box.width, size, "start", bold=True))
         for entry in entries:
             left += rows("- " + entry, left_box)
     return merge_columns([right, left])
@@ -193,9 +192,7 @@ def signature_rows(signatories: list[Signatory], geo: Geometry) -> list[Block]:
 
 def _stack(column: list[Row]):
     def draw(canvas, top: float) -> None:
-        for row in column:
-            row.draw(canvas, top)
-            top -= row.height
+        draw_rows(canvas, column, top)
     return draw
 
 

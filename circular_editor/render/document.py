@@ -16,8 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
 from circular_editor.render.compose import Geometry, compose, running_header
-from circular_editor.render.flow import Frame, Page, paginate
-from circular_editor.render.text import Box, line_parts
+from circular_editor.render.flow import Frame, Page, draw_rows, paginate
+from circular_editor.render.text import Box, rows
 from circular_editor.styles import MM, LetterStyle
 
 
@@ -26,13 +26,12 @@ def render_pdf(circular: Circular) -> bytes:
     p = style.page
     width, height = p["width"], p["height"]
     geo = Geometry(p["margin_left"], width - p["margin_right"], style)
-    letterhead_h = _letterhead_height(style)
+    letterhead = _letterhead_lines(style, geo)
+    letterhead_h = max(p["emblem_size"], _height(letterhead)) + 6 * MM
     footer = _footer_lines(style, geo)
     number_box, number_h, reference_line = _running_lines(circular, style, geo)
-    first = Frame(height - p["margin_top"] - letterhead_h,
-                  p["margin_bottom"] + sum(h for _, h in footer) + p["footer_gap"])
-    later = Frame(height - p["margin_top"] - number_h - sum(h for _, h in reference_line) - 4 * MM,
-                  p["margin_bottom"])
+    first = Frame(height - p["margin_top"] - letterhead_h, p["margin_bottom"] + _height(footer) + p["footer_gap"])
+    later = Frame(height - p["margin_top"] - number_h - _height(reference_line) - 4 * MM, p["margin_bottom"])
     pages = paginate(compose(circular, style, geo), lambda i: first if i == 0 else later)
 
     buffer = io.BytesIO()
@@ -41,11 +40,12 @@ def render_pdf(circular: Circular) -> bytes:
     _metadata(canvas, circular, style)
     for number, page in enumerate(pages, 1):
         if number == 1:
-            _draw_letterhead(canvas, style, geo, height - p["margin_top"])
-            _draw_lines(canvas, footer, p["margin_bottom"] + sum(h for _, h in footer))
+            _draw_emblem(canvas, style, geo, height - p["margin_top"])
+            draw_rows(canvas, letterhead, height - p["margin_top"])
+            draw_rows(canvas, footer, p["margin_bottom"] + _height(footer))
         else:
-            _draw_lines(canvas, line_parts(f"- {number} -", number_box), height - p["margin_top"])
-            _draw_lines(canvas, reference_line, height - p["margin_top"] - number_h)
+            draw_rows(canvas, rows(f"- {number} -", number_box), height - p["margin_top"])
+            draw_rows(canvas, reference_line, height - p["margin_top"] - number_h)
         _draw_page(canvas, page)
         canvas.showPage()
     canvas.save()
@@ -57,10 +57,8 @@ def _draw_page(canvas, page: Page) -> None:
         row.draw(canvas, top)
 
 
-def _draw_lines(canvas, parts, top: float) -> None:
-    for draw, h in parts:
-        draw(canvas, top)
-        top -= h
+def _height(lines) -> float:
+    return sum(row.height for row in lines)
 
 
 def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
@@ -73,11 +71,6 @@ def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
     canvas.setDateFormatter(lambda *_: f"D:{stamp}000000Z")
 
 
-def _letterhead_height(style: LetterStyle) -> float:
-    sizes = [style.type["letterhead"]] + [style.type["letterhead_sub"]] * (len(style.letterhead) - 1)
-    return max(style.page["emblem_size"], sum(s * 1.45 for s in sizes)) + 6 * MM
-
-
 @lru_cache(maxsize=8)
 def _emblem(path) -> ImageReader | None:
     try:
@@ -86,31 +79,35 @@ def _emblem(path) -> ImageReader | None:
         return None  # a missing emblem leaves the place empty rather than failing the letter
 
 
-def _draw_letterhead(canvas, style: LetterStyle, geo: Geometry, top: float) -> None:
+def _draw_emblem(canvas, style: LetterStyle, geo: Geometry, top: float) -> None:
     side = style.page["emblem_size"]
     image = _emblem(style.emblem)
     if image is not None:
         canvas.drawImage(image, geo.right - side, top - side, side, side, mask="auto")
-    box_w = geo.width - side - 4 * MM
+
+
+def _letterhead_lines(style: LetterStyle, geo: Geometry):
+    """The letterhead's lines beside the emblem: the first larger and bold."""
+    box_w = geo.width - style.page["emblem_size"] - 4 * MM
+    lines = []
     for k, line in enumerate(style.letterhead):
         size = style.type["letterhead"] if k == 0 else style.type["letterhead_sub"]
-        parts = line_parts(line, Box(geo.left, box_w, size, "start", bold=(k == 0)))
-        _draw_lines(canvas, parts, top)
-        top -= sum(h for _, h in parts)
+        lines += rows(line, Box(geo.left, box_w, size, "start", bold=(k == 0)))
+    return lines
 
 
 def _footer_lines(style: LetterStyle, geo: Geometry):
     size = style.type["footer"]
-    parts = []
+    lines = []
     for line in style.footer:
-        parts += line_parts(line, Box(geo.left, geo.width, size, "center", rtl=False))
-    return parts
+        lines += rows(line, Box(geo.left, geo.width, size, "center", rtl=False))
+    return lines
 
 
 def _running_lines(circular: Circular, style: LetterStyle, geo: Geometry):
     """The box of the `- N -` line, its height, and the running reference line of pages 2 and later."""
     size = style.type["running"]
     number_box = Box(geo.left, geo.width, size, "center")
-    number_h = line_parts("- 2 -", number_box)[0][1]
-    reference = line_parts(running_header(circular, style), Box(geo.left, geo.width, size, "start"))
+    number_h = _height(rows("- 2 -", number_box))
+    reference = rows(running_header(circular, style), Box(geo.left, geo.width, size, "start"))
     return number_box, number_h, reference

@@ -25,6 +25,14 @@ class Row:
             part(canvas, top)
 
 
+def draw_rows(canvas, rows: list[Row], top: float) -> float:
+    """Draw rows one under the other from `top`; returns the y below the last."""
+    for row in rows:
+        row.draw(canvas, top)
+        top -= row.height
+    return top
+
+
 @dataclass
 class Block:
     rows: list[Row]
@@ -78,19 +86,14 @@ def paginate(blocks: list[Block], frame_for: Callable[[int], Frame]) -> list[Pag
             continue
         fits = _rows_fitting(block.rows, room)
         splittable = not block.keep_together and not block.keep_with_next
-        if splittable and fits >= block.orphans and len(block.rows) - fits >= block.orphans:
-            _place(page, block.rows[:fits], y - space)
-        elif splittable and block.orphans <= fits and len(block.rows) >= 2 * block.orphans:
-            fits = len(block.rows) - block.orphans  # leave enough for the next page's head
-            _place(page, block.rows[:fits], y - space)
+        if splittable and fits >= block.orphans and len(block.rows) >= 2 * block.orphans:
+            fits = min(fits, len(block.rows) - block.orphans)  # leave enough for the next page's head
         elif not page.placed:
-            # Nothing may wait for a later page that is no larger: place what fits, at least one row.
-            fits = max(1, fits if fits < len(block.rows) else len(block.rows))
-            _place(page, block.rows[:fits], y)
+            fits = max(1, fits)  # nothing gains by waiting for a page no larger: place what fits, at least a row
         else:
             fits = 0
-        if fits >= len(block.rows):  # placed whole on an empty page despite keep_with_next
-            y = page.placed[-1][1] - page.placed[-1][0].height
+        y = _place(page, block.rows[:fits], y - space)
+        if fits == len(block.rows):  # placed whole on an empty page despite keep_with_next
             i += 1
             continue
         if fits:

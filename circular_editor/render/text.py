@@ -35,11 +35,11 @@ def spans_of(text: str, bold: bool = False) -> list[Span]:
     return [Span(s.text, True, s.italic, s.link) for s in spans] if bold else spans
 
 
-def line_parts(text: str | list[Span], box: Box):
-    """One drawing function and height per line of `text` in `box`."""
+def rows(text: str | list[Span], box: Box) -> list[Row]:
+    """One row per line of `text` laid out in `box`."""
     spans = spans_of(text, box.bold) if isinstance(text, str) else text
     layout = layout_paragraph(spans, box.width, _style(box.size, box.align, box.rtl))
-    return [(_line_drawer(line, box, layout.spans), line.height) for line in layout.lines]
+    return [Row(line.height, [_line_drawer(line, box, layout.spans)]) for line in layout.lines]
 
 
 def _line_drawer(line, box: Box, spans):
@@ -48,17 +48,9 @@ def _line_drawer(line, box: Box, spans):
     return draw
 
 
-def rows(text: str | list[Span], box: Box) -> list[Row]:
-    return [Row(height, [draw]) for draw, height in line_parts(text, box)]
-
-
 def hanging_rows(marker: str, marker_box: Box, text: str | list[Span], box: Box) -> list[Row]:
     """Rows of `text` with `marker` (a paragraph number, a bullet, a label) beside its first line."""
-    body = rows(text, box)
-    head = line_parts(marker, marker_box)
-    if not head:
-        return body
-    return merge_columns([body, [Row(h, [d]) for d, h in head]])
+    return merge_columns([rows(text, box), rows(marker, marker_box)])
 
 
 def merge_columns(columns: list[list[Row]]) -> list[Row]:
