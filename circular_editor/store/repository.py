@@ -24,7 +24,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from circular_editor import styles
-from circular_editor.atomic import clean_temporaries
+from circular_editor.atomic import clean_temporaries, write_atomic
 from circular_editor.model import Circular, ValidationError
 from circular_editor.store import backup, numbering
 from circular_editor.store.drafts import Drafts
@@ -103,8 +103,7 @@ class Repository:
     def _open(self) -> None:
         if not self.read_only:
             for folder in (self.folder, self.folder / "history", self.folder / "drafts"):
-                if folder.is_dir():
-                    clean_temporaries(folder)
+                clean_temporaries(folder)  # (a folder not made yet has nothing to clean)
         self.meta = self._db(self.folder / "meta.json")
         info = self.meta.table("meta").get(doc_id=1)
         schema = info["schema"] if info else SCHEMA_VERSION
@@ -169,7 +168,7 @@ class Repository:
             for current in list(folder.glob("meta.json")) + list(folder.glob("circulars-*.json")):
                 current.rename(aside / current.name)
             for saved in Path(backup_folder).glob("*.json"):
-                (folder / saved.name).write_bytes(saved.read_bytes())
+                write_atomic(folder / saved.name, saved.read_bytes())
             return aside
         finally:
             lock.release()
@@ -264,6 +263,15 @@ class Repository:
         if owner is not None and owner != record_id:
             raise ReferenceTaken(f"reference: {reference!r} is already used by circular #{owner}")
 
+    def _check_new_reference(self, circular: Circular, batch: dict[str, str], origin: str) -> None:
+        """A new circular's reference must be free in the store and in the batch it comes with."""
+        self._check_reference(circular.reference, None)
+        if circular.reference.strip():
+            key = numbering.normalise(circular.reference)
+            if key in batch:
+                raise ReferenceTaken(f"reference: {circular.reference!r} is also in {batch[key]}")
+            batch[key] = origin
+
     def _allocate_id(self, count: int = 1) -> int:
         """The first of `count` new ids (written before the records: a crash skips ids, never reuses them)."""
         info = self.meta.table("meta").get(doc_id=1)
@@ -274,13 +282,9 @@ class Repository:
     def save_many(self, circulars: list[Circular]) -> list[int]:
         """Add new circulars as drafts, writing each shard once; all are checked before any is written."""
         self._writable()
-        seen: set[str] = set()
-        for circular in circulars:
-            self._check_reference(circular.reference, None)
-            key = numbering.normalise(circular.reference)
-            if circular.reference.strip() and key in seen:
-                raise ReferenceTaken(f"reference: {circular.reference!r} appears twice in what is being added")
-            seen.add(key)
+        batch: dict[str, str] = {}
+        for n, circular in enumerate(circulars, 1):
+            self._check_new_reference(circular, batch, f"circular {n} of those being added")
         if not circulars:
             return []
         first = self._allocate_id(len(circulars))
@@ -392,11 +396,7 @@ class Repository:
             try:
                 with open(path, "rb") as handle:
                     circular = Circular.from_json(handle.read())
-                self._check_reference(circular.reference, None)
-                key = numbering.normalise(circular.reference)
-                if circular.reference.strip() and key in seen:
-                    raise ReferenceTaken(f"reference: {circular.reference!r} is also in {seen[key]}")
-                seen[key] = path
+                self._check_new_reference(circular, seen, path)
                 valid.append((path, circular))
             except (ValidationError, ReferenceTaken) as exc:
                 refused.append((path, str(exc)))
