@@ -105,16 +105,23 @@ def read_circular(name: str):
         raise CommandError(f"{label}: cannot read ({exc.strerror or exc})") from None
 
 
-def default_pdf_name(reference: str, fallback: str) -> str:
-    """A file name from the reference: `CL-20/025` -> `CL-20-025.pdf`."""
+def file_stem(reference: str, fallback: str) -> str:
+    """A file name (without extension) from the reference: `CL-20/025` -> `CL-20-025`."""
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", " ".join(reference.split())).strip(" .-")
-    return (name or fallback) + ".pdf"
+    return name or fallback
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    from circular_editor.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
 
 
 def _render(args) -> int:
-    from circular_editor.atomic import write_atomic
     from circular_editor.render import render_pdf
-
     from circular_editor.styles import StyleError
 
     circular = read_circular(args.file)
@@ -127,11 +134,8 @@ def _render(args) -> int:
         sys.stdout.buffer.flush()
         return 0
     fallback = "circular" if args.file == "-" else Path(args.file).stem
-    output = Path(args.output or default_pdf_name(circular.reference, fallback))
-    try:
-        write_atomic(output, pdf)
-    except OSError as exc:
-        raise CommandError(f"{output}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
+    output = Path(args.output or file_stem(circular.reference, fallback) + ".pdf")
+    _write_output(output, pdf)
     print(output)
     return 0
 
@@ -178,7 +182,6 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from circular_editor.atomic import write_atomic
     from circular_editor.store import NotFound
 
     if (args.id is None) == (args.all is None):
@@ -189,22 +192,19 @@ def _export(args) -> int:
                 folder = Path(args.all)
                 folder.mkdir(parents=True, exist_ok=True)
                 for summary in store.search():
-                    name = default_pdf_name(summary.reference, f"circular-{summary.id}")[:-4]
-                    write_atomic(folder / f"{summary.id:05}-{name}.json", store.export(summary.id).encode("utf-8"))
+                    name = file_stem(summary.reference, f"circular-{summary.id}")
+                    _write_output(folder / f"{summary.id:05}-{name}.json", store.export(summary.id).encode("utf-8"))
                 print(f"{len(store)} circulars written to {folder}", file=sys.stderr)
                 return 0
             text = store.export(args.id)
         except NotFound as exc:
             raise CommandError(str(exc)) from None
-        except OSError as exc:
-            raise CommandError(f"cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
+        except OSError as exc:  # the folder for --all cannot be made
+            raise CommandError(f"{args.all}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
-        try:
-            write_atomic(Path(args.output), text.encode("utf-8"))
-        except OSError as exc:
-            raise CommandError(f"{args.output}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
+        _write_output(Path(args.output), text.encode("utf-8"))
     return 0
 
 
