@@ -30,14 +30,11 @@ def _style(size: float, align: str, rtl: bool) -> ParagraphStyle:
     return ParagraphStyle(size=size, align=align, rtl=rtl)
 
 
-def spans_of(text: str, bold: bool = False) -> list[Span]:
+def rows(text: str, box: Box) -> list[Row]:
+    """One row per line of `text` (with its inline markup) laid out in `box`."""
     spans = list(markup.parse(text))
-    return [Span(s.text, True, s.italic, s.link) for s in spans] if bold else spans
-
-
-def rows(text: str | list[Span], box: Box) -> list[Row]:
-    """One row per line of `text` laid out in `box`."""
-    spans = spans_of(text, box.bold) if isinstance(text, str) else text
+    if box.bold:
+        spans = [Span(s.text, True, s.italic, s.link) for s in spans]
     layout = layout_paragraph(spans, box.width, _style(box.size, box.align, box.rtl))
     return [Row(line.height, [_line_drawer(line, box, layout.spans)]) for line in layout.lines]
 
@@ -48,7 +45,7 @@ def _line_drawer(line, box: Box, spans):
     return draw
 
 
-def hanging_rows(marker: str, marker_box: Box, text: str | list[Span], box: Box) -> list[Row]:
+def hanging_rows(marker: str, marker_box: Box, text: str, box: Box) -> list[Row]:
     """Rows of `text` with `marker` (a paragraph number, a bullet, a label) beside its first line."""
     return merge_columns([rows(text, box), rows(marker, marker_box)])
 
