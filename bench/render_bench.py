@@ -14,8 +14,8 @@ from pathlib import Path
 
 from circular_editor.model import Circular
 from circular_editor.render import render_pdf
+from circular_editor.paths import examples
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 
 
 def warm_ms(circular: Circular, runs: int) -> tuple[float, float]:
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     print(f"{'sample':<22}{'first':>10}{'warm (median)':>16}{'cold command':>16}{'pages':>7}")
-    for path in sorted(SAMPLES.glob("*.json")):
+    for path in examples():
         circular = Circular.from_json(path.read_text(encoding="utf-8"))
         first, warm = warm_ms(circular, args.runs)
         cold = cold_s(path, max(3, args.runs // 3))

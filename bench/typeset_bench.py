@@ -20,8 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 from circular_editor.typeset import ParagraphStyle, Span, draw_paragraph, layout_paragraph
 from circular_editor.typeset import shaping, subset
 from circular_editor.typeset.fonts import FONT_DIR
+from circular_editor.paths import examples
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 WIDTH = 453  # A4 less 2 x 71 pt margins
 MARKUP = re.compile(r"\*\*|\[([^\]]*)\]\([^)]*\)")
 
@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     print(f"{'sample':<24}{'chars':>7}{'ours warm':>12}{'ours no cache':>15}{'fpdf2':>10}{'fpdf2/ours':>12}")
-    for sample in sorted(SAMPLES.glob("*.json")):
+    for sample in examples():
         texts = body_texts(sample)
         warm = median_ms(ours, texts, args.runs)
         cold = median_ms(ours_cold_caches, texts, args.runs)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from circular_editor import RESOURCES
+from circular_editor.paths import RESOURCES
 
 MM = 72 / 25.4
 TEMPLATES = RESOURCES / "templates"

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from circular_editor.model import Circular
 from circular_editor.render import render_pdf
+from circular_editor.paths import examples
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 OUT = Path(__file__).resolve().parent / "images"
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for path in sorted(SAMPLES.glob("*.json")):
+        for path in examples():
             pdf = Path(tmp) / f"{path.stem}.pdf"
             pdf.write_bytes(render_pdf(Circular.from_json(path.read_text(encoding="utf-8"))))
             subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / path.stem)], check=True)

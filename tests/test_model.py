@@ -1,17 +1,16 @@
 """itu-circular/1 read and written back; validation names the field and the problem."""
 import json
-from pathlib import Path
 
 import pytest
 
 from circular_editor.model import Circular, ListBlock, Paragraph, ValidationError
+from circular_editor.paths import examples
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 MINIMAL = {"format": "itu-circular/1", "style": "sg", "date": "2024-01-31", "reference": "CL-24/001",
            "addressees": [], "subject": "موضوع", "body": []}
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", examples(), ids=lambda p: p.stem)
 def test_samples_round_trip_exactly(path):
     data = json.loads(path.read_text(encoding="utf-8"))
     circular = Circular.from_dict(data)

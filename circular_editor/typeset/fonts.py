@@ -18,7 +18,7 @@ from pathlib import Path
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
-from circular_editor import RESOURCES
+from circular_editor.paths import RESOURCES
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
-TSB = SAMPLES / "tsb-circular-92.json"
+from circular_editor.paths import example, examples
+
+TSB = example("tsb-circular-92")
 
 
 def run(*args, cwd, stdin=None):
@@ -19,7 +20,7 @@ def test_render_names_the_pdf_after_the_reference(tmp_path):
     done = run("render", TSB, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "TSB Circular 92.pdf").read_bytes().startswith(b"%PDF-")
-    sg = run("render", SAMPLES / "sg-cl-20-025.json", cwd=tmp_path)
+    sg = run("render", example("sg-cl-20-025"), cwd=tmp_path)
     assert sg.returncode == 0 and (tmp_path / "CL-20-025.pdf").exists(), "a / in the reference is not a folder"
 
 
@@ -31,7 +32,7 @@ def test_render_reads_stdin_and_writes_stdout_the_same_bytes(tmp_path):
 
 
 def test_validate_accepts_the_samples(tmp_path):
-    done = run("validate", *sorted(SAMPLES.glob("*.json")), cwd=tmp_path)
+    done = run("validate", *examples(), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode().count(": valid") == 3
 

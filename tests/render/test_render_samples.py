@@ -1,6 +1,5 @@
 """The three published samples rendered and read back from the PDF."""
 import json
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -9,13 +8,13 @@ from pdfread import line_with, pages
 from circular_editor import styles
 from circular_editor.model import Circular
 from circular_editor.render import render_pdf
+from circular_editor.paths import example
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 NAMES = {"tsb": "tsb-circular-92", "sg": "sg-cl-20-025", "bdt": "bdt-dir-110"}
 
 
 def sample(style: str) -> dict:
-    return json.loads((SAMPLES / f"{NAMES[style]}.json").read_text(encoding="utf-8"))
+    return json.loads(example(NAMES[style]).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

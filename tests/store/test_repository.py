@@ -5,11 +5,12 @@ import subprocess
 import sys
 
 import pytest
-from storetools import SAMPLES, sample
+from storetools import sample
 
 from circular_editor import atomic
 from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repository, SaveFailed, StoreCorrupt,
                                    StoreLocked, StoreTooNew)
+from circular_editor.paths import example
 from circular_editor.store import migrations
 
 
@@ -209,7 +210,7 @@ def test_leftover_temporary_files_are_cleaned_at_open(tmp_path):
 def test_import_of_many_files_some_invalid(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
-    good = json.loads((SAMPLES / "sg-cl-20-025.json").read_text(encoding="utf-8"))
+    good = json.loads(example("sg-cl-20-025").read_text(encoding="utf-8"))
     expected_bad = {}
     for n in range(500):
         path = source / f"{n:03}.json"
@@ -243,7 +244,7 @@ def test_export_then_import_gives_back_the_same_circular(tmp_path):
         assert not refused
         for (_, record_id), name in zip(imported, ("tsb-circular-92", "sg-cl-20-025", "bdt-dir-110")):
             assert other.get(record_id).circular.to_dict() == json.loads(
-                (SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+                example(name).read_text(encoding="utf-8"))
 
 
 def test_backups_roll_and_are_copies_not_links_to_live_files(tmp_path):

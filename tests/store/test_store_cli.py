@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from storetools import SAMPLES
+from circular_editor.paths import example, examples
 
 
 def run(*args, env_db=None, cwd=None):
@@ -18,7 +18,7 @@ def run(*args, env_db=None, cwd=None):
 
 def test_import_list_export_round_trip(tmp_path):
     db = tmp_path / "db"
-    done = run("--db", db, "import", *sorted(SAMPLES.glob("*.json")))
+    done = run("--db", db, "import", *examples())
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("imported as #") == 3
     listed = run("list", "--db", db, "--search", "الإتحاد الدولى", "--style", "tsb")
@@ -26,14 +26,14 @@ def test_import_list_export_round_trip(tmp_path):
     out = tmp_path / "one.json"
     assert run("export", "3", "-o", out, env_db=db).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(
-        (SAMPLES / "tsb-circular-92.json").read_text(encoding="utf-8"))
+        example("tsb-circular-92").read_text(encoding="utf-8"))
     assert run("export", "--all", tmp_path / "all", "--db", db).returncode == 0
     exported = sorted((tmp_path / "all").glob("*.json"))
     assert len(exported) == 3
     again = run("import", *exported, "--db", tmp_path / "fresh")
     assert again.returncode == 0, again.stderr
     for path in exported:
-        original = next(p for p in SAMPLES.glob("*.json")
+        original = next(p for p in examples()
                         if json.loads(p.read_text(encoding="utf-8")) == json.loads(path.read_text(encoding="utf-8")))
         assert original
 
@@ -41,7 +41,7 @@ def test_import_list_export_round_trip(tmp_path):
 def test_a_corrupt_file_on_import_is_reported_and_the_rest_imported(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"format": "itu-circular/1", \xff')
-    done = run("import", bad, SAMPLES / "sg-cl-20-025.json", "--db", tmp_path / "db")
+    done = run("import", bad, example("sg-cl-20-025"), "--db", tmp_path / "db")
     assert done.returncode == 2
     assert f"{bad}: not UTF-8" in done.stderr and "Traceback" not in done.stderr
     assert "1 imported, 1 refused" in done.stderr
@@ -53,15 +53,15 @@ def test_unknown_id_and_a_store_in_use(tmp_path):
     assert missing.returncode == 2 and "there is no circular #42" in missing.stderr
     from circular_editor.store import Repository
     with Repository(tmp_path / "db"):
-        busy = run("import", SAMPLES / "sg-cl-20-025.json", "--db", tmp_path / "db")
+        busy = run("import", example("sg-cl-20-025"), "--db", tmp_path / "db")
         assert busy.returncode == 1 and "is in use by process" in busy.stderr
         assert run("list", "--db", tmp_path / "db").returncode == 0, "reading works while another owns it"
 
 
 def test_an_unreadable_store_is_reported_and_its_backup_restored(tmp_path):
     db = tmp_path / "db"
-    assert run("import", SAMPLES / "sg-cl-20-025.json", "--db", db).returncode == 0
-    assert run("import", SAMPLES / "bdt-dir-110.json", "--db", db).returncode == 0  # this open backs up #1
+    assert run("import", example("sg-cl-20-025"), "--db", db).returncode == 0
+    assert run("import", example("bdt-dir-110"), "--db", db).returncode == 0  # this open backs up #1
     shard = db / "circulars-02.json"
     shard.write_text("{", encoding="utf-8")
     broken = run("list", "--db", db)

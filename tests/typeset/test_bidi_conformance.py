@@ -1,56 +1,80 @@
-"""UAX #9 conformance: BidiCharacterTest.txt (Unicode 17.0.0) from ../shared/data/unicode/."""
-import lzma
-import unicodedata
-from pathlib import Path
+"""UAX #9 conformance: the Unicode 17.0.0 test files in tests/data/unicode/.
 
-import pytest
+BidiCharacterTest.txt: 91,707 cases of real text (brackets, isolates, numbers),
+each checked for its paragraph level, every resolved level and the visual order.
+BidiTest.txt: 770,241 cases given as sequences of bidi classes, each with the
+paragraph directions it applies to.
+"""
+import lzma
+from pathlib import Path
 
 from circular_editor.typeset.bidi import bidi_class, removed_by_x9, resolve_levels, visual_order
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "unicode" / "BidiCharacterTest.txt.xz"
+DATA = Path(__file__).resolve().parents[1] / "data" / "unicode"
+CHARACTER_CASES = 91_707
+CLASS_CASES = 770_241
 
 
-def _known(text: str) -> bool:
-    """Skip cases with characters newer than the running unicodedata."""
-    return all(unicodedata.category(ch) != "Cn" or unicodedata.bidirectional(ch) for ch in text)
-
-
-def _cases():
-    with lzma.open(DATA, "rt", encoding="utf-8") as f:
+def _lines(name: str):
+    with lzma.open(DATA / name, "rt", encoding="utf-8") as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
-            if not line:
-                continue
-            fields = line.split(";")
-            text = "".join(chr(int(cp, 16)) for cp in fields[0].split())
-            yield text, int(fields[1]), int(fields[2]), fields[3].split(), [int(x) for x in fields[4].split()]
+            if line:
+                yield line
 
 
-def _passes(text, direction, para_level, expected_levels, expected_order) -> bool:
+def _order(levels: list[int], classes: list[str]) -> list[int]:
+    kept = [i for i, cls in enumerate(classes) if not removed_by_x9(cls)]
+    return [kept[i] for i in visual_order([levels[i] for i in kept])]
+
+
+def _character_case_fails(line: str) -> bool:
+    fields = line.split(";")
+    text = "".join(chr(int(cp, 16)) for cp in fields[0].split())
+    direction, para_level = int(fields[1]), int(fields[2])
+    expected_levels, expected_order = fields[3].split(), [int(x) for x in fields[4].split()]
     levels, level = resolve_levels(text, None if direction == 2 else direction)
     if level != para_level:
-        return False
-    classes = [bidi_class(ch) for ch in text]
-    for got, want in zip(levels, expected_levels):
-        if want != "x" and got != int(want):
-            return False
-    kept = [i for i, cls in enumerate(classes) if not removed_by_x9(cls)]
-    order = [kept[i] for i in visual_order([levels[i] for i in kept])]
-    return order == expected_order
+        return True
+    if any(want != "x" and got != int(want) for got, want in zip(levels, expected_levels)):
+        return True
+    return _order(levels, [bidi_class(ch) for ch in text]) != expected_order
 
 
-@pytest.mark.skipif(not DATA.exists(), reason="shared/data/unicode not beside the repository")
-def test_bidi_character_test_conformance():
-    total = passed = 0
-    failures = []
-    for case in _cases():
-        if not _known(case[0]):
-            continue
+def test_every_bidi_character_test_case_passes():
+    total, failures = 0, []
+    for line in _lines("BidiCharacterTest.txt.xz"):
         total += 1
-        if _passes(*case):
-            passed += 1
-        elif len(failures) < 5:
-            failures.append(" ".join(f"{ord(c):04X}" for c in case[0]))
-    print(f"BidiCharacterTest: {passed}/{total} passed")
-    assert total > 90_000
-    assert passed / total >= 0.999, f"{passed}/{total}; first failures: {failures}"
+        if _character_case_fails(line):
+            failures.append(line)
+    assert total == CHARACTER_CASES
+    assert not failures, f"{len(failures)} of {total} fail; first: {failures[:3]}"
+
+
+def test_every_bidi_test_case_passes():
+    total, failures = 0, []
+    expected_levels: list[str] = []
+    expected_order: list[int] = []
+    for line in _lines("BidiTest.txt.xz"):
+        if line.startswith("@Levels:"):
+            expected_levels = line.split(":", 1)[1].split()
+            continue
+        if line.startswith("@Reorder:"):
+            expected_order = [int(x) for x in line.split(":", 1)[1].split()]
+            continue
+        if line.startswith("@"):
+            continue
+        sequence, bitset = line.split(";")
+        classes = sequence.split()
+        text = "a" * len(classes)  # no character is a bracket: the classes alone decide
+        for bit, direction in ((1, None), (2, 0), (4, 1)):  # auto, LTR, RTL
+            if not int(bitset) & bit:
+                continue
+            total += 1
+            levels, _ = resolve_levels(text, direction, classes)
+            ok = all(want == "x" or got == int(want) for got, want in zip(levels, expected_levels)) \
+                and _order(levels, classes) == expected_order
+            if not ok:
+                failures.append(f"{sequence} ({bit})")
+    assert total == CLASS_CASES
+    assert not failures, f"{len(failures)} of {total} fail; first: {failures[:5]}"
