@@ -5,6 +5,12 @@ kept, as when the preview re-renders), our median with the shaping and subset ca
 before each run, and fpdf2 (text shaping on, same font, same text, justified)
 in the same process, with the ratio. Each run writes the PDF to bytes.
 
+Then a long mixed paragraph (Arabic with harakat, Latin, numbers, URLs, e-mails,
+phone numbers) of 2,000 to 20,000 characters: laid out and drawn with the shaping
+cache cleared, and again after one character in its middle changed (warm, as
+when the preview re-renders after a keystroke). Targets (issue 8): 20,000
+characters under 0.3 s, growth close to linear, one edit under 60 ms.
+
     .venv/bin/python bench/typeset_bench.py [--runs N]
 """
 import argparse
@@ -68,6 +74,34 @@ def fpdf2(texts: list[str]) -> bytes:
     return bytes(pdf.output())
 
 
+PIECES = ["يسعدني أن أحيطكم علماً بأن", "الاتحاد الدولي للاتصالات (ITU)", "بالتعاون مع لجنة الأمم المتحدة",
+          "مبادرة U4SSC", "في 20 يونيو 2023", "على الموقع https://www.itu.int/ar/Pages/default.aspx",
+          "أو بالهاتف +41 22 730 5111", "عَلَّمَ الإِنْسَانَ مَا لَمْ يَعْلَمْ", "البريد tsbsg@itu.int", "WSIS+15 Forum 2023"]
+
+
+def long_paragraph(length: int) -> str:
+    words = []
+    while sum(len(w) + 1 for w in words) < length:
+        words.append(PIECES[len(words) % len(PIECES)])
+    return " ".join(words)[:length]
+
+
+def long_paragraph_ms(length: int, runs: int) -> tuple[float, float]:
+    """(laid out and drawn with an empty shaping cache, the same after one edit in the middle), medians."""
+    text = long_paragraph(length)
+    edited = text[:length // 2] + "ب" + text[length // 2 + 1:]
+    cold, edit = [], []
+    for _ in range(runs):
+        shaping._shape_harfbuzz.cache_clear()
+        start = time.perf_counter()
+        ours([text])
+        cold.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        ours([edited])
+        edit.append((time.perf_counter() - start) * 1000)
+    return statistics.median(cold), statistics.median(edit)
+
+
 def median_ms(fn, texts, runs: int) -> float:
     fn(texts)  # warm up: imports, font loading
     times = []
@@ -91,6 +125,13 @@ def main() -> None:
         chars = sum(len(t) for t in texts)
         print(f"{sample.stem:<24}{chars:>7}{warm:>10.1f}ms{cold:>13.1f}ms{other:>8.1f}ms"
               f"{other / warm:>11.1f}x")
+    print(f"\n{'long mixed paragraph':<24}{'chars':>7}{'cold cache':>12}{'per 2,000':>11}{'one edit':>11}")
+    base = None
+    for length in (2_000, 5_000, 10_000, 20_000):
+        cold, edit = long_paragraph_ms(length, max(3, args.runs // 3))
+        base = base or cold
+        print(f"{'':<24}{length:>7}{cold:>10.1f}ms{cold / base * 2_000 / length:>10.2f}x{edit:>9.1f}ms")
+    print("targets: 20,000 characters < 300 ms, per-2,000 ratio near 1 (linear), one edit < 60 ms")
 
 
 if __name__ == "__main__":

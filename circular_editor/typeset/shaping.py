@@ -1,8 +1,12 @@
 """Shaping one run (one level, one face) into positioned glyphs.
 
 HarfBuzz does the work, with the direction given explicitly (never guessed),
-the script and language of the run, and the whole paragraph as context so that
-letters join across a change of style. HarfBuzz mirrors brackets in RTL runs by
+the script and language of the run, and the characters around the run as
+context so that letters join across a change of style. HarfBuzz reads at most
+CONTEXT characters on each side (HB_BUFFER_CONTEXT_LENGTH), so a run is shaped
+from a window of the paragraph no longer than itself plus 2 x CONTEXT: the work
+is linear in the paragraph's length, and the cache, keyed on that window, still
+holds every run an edit did not touch. HarfBuzz mirrors brackets in RTL runs by
 itself, so the text it gets is never pre-mirrored.
 
 A face without Arabic OpenType layout (no `arab` script in GSUB) is shaped by
@@ -20,6 +24,7 @@ from arabic_reshaper import ArabicReshaper
 from circular_editor.typeset.fonts import FontFace
 
 TATWEEL = "\u0640"
+CONTEXT = 5  # HB_BUFFER_CONTEXT_LENGTH: the characters HarfBuzz reads before and after a run
 
 
 class Glyph(NamedTuple):
@@ -50,12 +55,20 @@ def shape(face: FontFace, text: str, start: int, end: int, rtl: bool) -> tuple[G
     """Glyphs of text[start:end] in visual (left-to-right) order, with text as context."""
     script = run_script(text[start:end], rtl)
     if script == "Arab" and not face.has_arabic_layout:
-        return _reshape_fallback(face, text, start, end)
-    return _shape_harfbuzz(face, text, start, end, rtl, script)
+        return _shifted(_reshape_fallback(face, text[start:end]), start)
+    first = max(0, start - CONTEXT)
+    window = text[first:end + CONTEXT]
+    return _shifted(_shape_harfbuzz(face, window, start - first, end - first, rtl, script), first)
+
+
+def _shifted(glyphs: tuple[Glyph, ...], offset: int) -> tuple[Glyph, ...]:
+    """Clusters counted from the paragraph's start instead of the shaped window's."""
+    return tuple(g._replace(cluster=g.cluster + offset) for g in glyphs) if offset else glyphs
 
 
 @lru_cache(maxsize=8192)
 def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, script: str) -> tuple[Glyph, ...]:
+    """Glyphs of text[start:end]; the rest of `text` is context. Clusters index `text`."""
     buf = hb.Buffer()
     buf.add_codepoints([ord(ch) for ch in text], start, end - start)
     buf.direction = "rtl" if rtl else "ltr"
@@ -83,9 +96,8 @@ def _is_mark(ch: str) -> bool:
 
 
 @lru_cache(maxsize=2048)
-def _reshape_fallback(face: FontFace, text: str, start: int, end: int) -> tuple[Glyph, ...]:
+def _reshape_fallback(face: FontFace, source: str) -> tuple[Glyph, ...]:
     """Presentation-form shaping for a face with no Arabic layout tables (right to left)."""
-    source = text[start:end]
     forms = _RESHAPER.reshape(source)
     if len(forms) != len(source):  # never expected with ligatures off; keep clusters honest
         forms = source
@@ -105,7 +117,7 @@ def _reshape_fallback(face: FontFace, text: str, start: int, end: int) -> tuple[
             if lig in face.cmap:
                 form, width = chr(lig), 2
         gid = face.cmap.get(ord(form), face.cmap.get(ord(ch), 0))
-        clusters.append([Glyph(gid, start + i, face.advances[gid], 0, 0, False)])
+        clusters.append([Glyph(gid, i, face.advances[gid], 0, 0, False)])
         i += width
     return tuple(g for cluster in reversed(clusters) for g in _place_marks(face, cluster))
 
