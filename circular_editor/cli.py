@@ -12,22 +12,26 @@
 
 Exit 0 on success, 2 with a one-line message on standard error for invalid
 input (the file, the field, the problem), 1 for a failure of the machine
-(disk full, permission denied). No partial output file is ever left behind.
+(disk full, permission denied), a broken template or the store. No partial
+output file is ever left behind, and no command shows a traceback: anything
+unexpected is one line too (`--debug` shows the traceback).
 """
 from __future__ import annotations
 
 import argparse
 import re
 import sys
+import traceback
 from pathlib import Path
 
 from circular_editor import __version__
+from circular_editor.errors import UserError, quoted
 
 EXIT_INVALID = 2
 EXIT_FAILED = 1
 
 
-class CommandError(Exception):
+class CommandError(UserError):
     def __init__(self, message: str, code: int = EXIT_INVALID):
         super().__init__(message)
         self.code = code
@@ -40,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="circular-editor", parents=[db],
                                      description="Write ITU circular letters in Arabic and export them as PDF.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     render = commands.add_parser("render", parents=[db], help="render an itu-circular/1 file to PDF")
@@ -80,15 +85,35 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return args.run(args) or 0
-    except CommandError as exc:
+    except UserError as exc:
         print(f"circular-editor: {exc}", file=sys.stderr)
-        return exc.code
+        return _exit_code(exc)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the last resort: a bug, told in one line
+        if args.debug:
+            traceback.print_exc()
+        print(f"circular-editor: unexpected error ({type(exc).__name__}: {quoted(str(exc), 200)}); "
+              "this is a bug: please report it with the output of --debug", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _exit_code(exc: UserError) -> int:
+    """2 for what the user gave (a file, an id, a style name), 1 for the rest (templates, the store, the disk)."""
+    from circular_editor.model import ValidationError
+    from circular_editor.store import NotFound
+    from circular_editor.styles import UnknownStyle
+
+    if isinstance(exc, CommandError):
+        return exc.code
+    return EXIT_INVALID if isinstance(exc, (ValidationError, UnknownStyle, NotFound)) else EXIT_FAILED
 
 
 def read_circular(name: str):
-    """The circular in file `name` (`-`: standard input); CommandError naming the file on any problem."""
+    """The circular in file `name` (`-`: standard input), of an installed style, and that style.
+
+    CommandError naming the file on any problem."""
+    from circular_editor import styles
     from circular_editor.model import MAX_FILE_BYTES, Circular, ValidationError
 
     label = "<stdin>" if name == "-" else name
@@ -98,8 +123,9 @@ def read_circular(name: str):
         else:
             with open(name, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
-        return Circular.from_json(data)
-    except ValidationError as exc:
+        circular = Circular.from_json(data)
+        return circular, styles.load(circular.style)
+    except (ValidationError, styles.UnknownStyle) as exc:
         raise CommandError(f"{label}: {exc}") from None
     except OSError as exc:
         raise CommandError(f"{label}: cannot read ({exc.strerror or exc})") from None
@@ -122,13 +148,9 @@ def _write_output(path: Path, data: bytes) -> None:
 
 def _render(args) -> int:
     from circular_editor.render import render_pdf
-    from circular_editor.styles import StyleError
 
-    circular = read_circular(args.file)
-    try:
-        pdf = render_pdf(circular)
-    except StyleError as exc:
-        raise CommandError(f"template {exc}", EXIT_FAILED) from None
+    circular, _ = read_circular(args.file)
+    pdf = render_pdf(circular)
     if args.output == "-":
         sys.stdout.buffer.write(pdf)
         sys.stdout.buffer.flush()
@@ -144,35 +166,31 @@ def _validate(args) -> int:
     status = 0
     for name in args.files:
         try:
-            circular = read_circular(name)
+            circular, _ = read_circular(name)
             print(f"{name}: valid ({circular.style}, {circular.reference or 'no reference'})")
         except CommandError as exc:
             print(f"circular-editor: {exc}", file=sys.stderr)
             status = exc.code
+        except UserError as exc:  # a broken template: the file may be fine, the installation is not
+            print(f"circular-editor: {exc}", file=sys.stderr)
+            status = EXIT_FAILED
     return status
 
 
 def _open_store(args, write: bool):
-    from circular_editor.store import Repository, StoreError
+    from circular_editor.store import Repository
 
     folder = getattr(args, "db", None)
     try:
         return Repository(folder, read_only=not write)
-    except StoreError as exc:
-        raise CommandError(str(exc), EXIT_FAILED) from None
     except OSError as exc:
         raise CommandError(f"{folder or 'the data folder'}: cannot open the store ({exc.strerror or exc})",
                            EXIT_FAILED) from None
 
 
 def _import(args) -> int:
-    from circular_editor.store import StoreError
-
     with _open_store(args, write=True) as store:
-        try:
-            imported, refused = store.import_files(args.files)
-        except StoreError as exc:
-            raise CommandError(str(exc), EXIT_FAILED) from None
+        imported, refused = store.import_files(args.files)
     for name, record_id in imported:
         print(f"{name}: imported as #{record_id}")
     for name, reason in refused:
@@ -182,8 +200,6 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from circular_editor.store import NotFound
-
     if (args.id is None) == (args.all is None):
         raise CommandError("export: give either an ID or --all DIR")
     with _open_store(args, write=False) as store:
@@ -197,8 +213,6 @@ def _export(args) -> int:
                 print(f"{len(store)} circulars written to {folder}", file=sys.stderr)
                 return 0
             text = store.export(args.id)
-        except NotFound as exc:
-            raise CommandError(str(exc)) from None
         except OSError as exc:  # the folder for --all cannot be made
             raise CommandError(f"{args.all}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
     if args.output in (None, "-"):
@@ -218,16 +232,13 @@ def _list(args) -> int:
 
 
 def _restore_backup(args) -> int:
-    from circular_editor.store import Repository, StoreError, default_folder
+    from circular_editor.store import Repository, default_folder
     from circular_editor.store.backup import newest_backup
 
     folder = Path(getattr(args, "db", None) or default_folder())
     newest = newest_backup(folder / "backups")
     if newest is None:
         raise CommandError(f"{folder}: there is no backup to restore", EXIT_FAILED)
-    try:
-        aside = Repository.restore_backup(folder, newest)
-    except StoreError as exc:
-        raise CommandError(str(exc), EXIT_FAILED) from None
+    aside = Repository.restore_backup(folder, newest)
     print(f"restored {newest}; the files it replaced are in {aside}")
     return 0

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from dataclasses import dataclass, field
 
-from circular_editor import styles
+from circular_editor.errors import UserError, escaped, quoted
 
 FORMAT = "itu-circular/1"
-DEFAULT_PLACE = "جنيف"  # the spec's default for an absent `place`
+# A style names a template file (`tsb` -> tsb.toml). Whether that template is installed is checked
+# where it matters (render, validate, import, a new circular), not here: a stored circular of a
+# bureau whose templates are absent still opens and exports.
+STYLE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 CONTACT_FIELDS = ("person", "phone", "fax", "email")
 SIGNATORY_FIELDS = ("note", "name", "title")
 # Limits that keep a mistaken paste (a 5 MB subject) from freezing the editor or the renderer.
@@ -26,7 +30,7 @@ MAX_ITEMS = 2_000  # blocks, list items, addressees, signatories, annexes
 MAX_FILE_BYTES = 20_000_000
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError):
     """Invalid circular content. `path` names the field, `problem` says what is wrong."""
 
     def __init__(self, path: str, problem: str):
@@ -158,12 +162,12 @@ def _read_circular(data) -> Circular:
     if "format" not in data:
         raise ValidationError("format", f'missing (expected "{FORMAT}")')
     if data["format"] != FORMAT:
-        raise ValidationError("format", f'unknown format {data["format"]!r} (expected "{FORMAT}")')
+        raise ValidationError("format", f'unknown format {quoted(data["format"])} (expected "{FORMAT}")')
     if "style" not in data:
         raise ValidationError("style", "missing (required)")
     style = _text(data["style"], "style", 40)
-    if style not in styles.names():
-        raise ValidationError("style", f"unknown style {style!r} (known: {', '.join(styles.names())})")
+    if not STYLE_KEY.match(style):
+        raise ValidationError("style", f"{quoted(style)} is not a style name (lower-case letters, digits, - and _)")
     for key in ("date", "reference", "subject", "addressees", "body"):
         if key not in data:
             raise ValidationError(key, "missing (required)")
@@ -195,7 +199,7 @@ def _date(value, path: str) -> str:
             raise ValueError
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise ValidationError(path, f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise ValidationError(path, f"expected a date as YYYY-MM-DD, got {quoted(value)}") from None
     return value
 
 
@@ -240,13 +244,13 @@ def _block(item, path: str) -> Block:
             raise ValidationError(f"{path}.items", "missing (required)")
         ordered = _expect(item.get("ordered", False), bool, f"{path}.ordered", "true or false")
         return ListBlock(_texts(item["items"], f"{path}.items", MAX_TEXT), ordered)
-    raise ValidationError(f"{path}.type", f'expected "paragraph" or "list", got {kind!r}')
+    raise ValidationError(f"{path}.type", f'expected "paragraph" or "list", got {quoted(kind)}')
 
 
 def _only(item: dict, keys: tuple, path: str) -> None:
     for key in item:
         if key not in keys:
-            raise ValidationError(f"{path}.{key}", f"unknown field (known: {', '.join(keys)})")
+            raise ValidationError(f"{path}.{escaped(key)}", f"unknown field (known: {', '.join(keys)})")
 
 
 def _annexes(value, path: str) -> list[Annex]:

@@ -17,21 +17,21 @@ from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
 from circular_editor.render.compose import Geometry, compose, running_header
 from circular_editor.render.flow import Frame, Page, draw_rows, paginate
-from circular_editor.render.text import Box, rows
-from circular_editor.styles import MM, LetterStyle
+from circular_editor.render.text import rows
+from circular_editor.styles import LetterStyle, StyleError
 
 
 def render_pdf(circular: Circular) -> bytes:
     style = styles.load(circular.style)
     p = style.page
-    width, height = p["width"], p["height"]
-    geo = Geometry(p["margin_left"], width - p["margin_right"], style)
+    width, height = p.width, p.height
+    geo = Geometry(p.margin_left, width - p.margin_right, style)
     letterhead = _letterhead_lines(style, geo)
-    letterhead_h = max(p["emblem_size"], _height(letterhead)) + 6 * MM
+    letterhead_h = max(p.emblem_size, _height(letterhead)) + p.letterhead_gap
     footer = _footer_lines(style, geo)
     number_box, number_h, reference_line = _running_lines(circular, style, geo)
-    first = Frame(height - p["margin_top"] - letterhead_h, p["margin_bottom"] + _height(footer) + p["footer_gap"])
-    later = Frame(height - p["margin_top"] - number_h - _height(reference_line) - 4 * MM, p["margin_bottom"])
+    first = Frame(height - p.margin_top - letterhead_h, p.margin_bottom + _height(footer) + p.footer_gap)
+    later = Frame(height - p.margin_top - number_h - _height(reference_line) - p.running_gap, p.margin_bottom)
     pages = paginate(compose(circular, style, geo), lambda i: first if i == 0 else later)
 
     buffer = io.BytesIO()
@@ -40,12 +40,12 @@ def render_pdf(circular: Circular) -> bytes:
     _metadata(canvas, circular, style)
     for number, page in enumerate(pages, 1):
         if number == 1:
-            _draw_emblem(canvas, style, geo, height - p["margin_top"])
-            draw_rows(canvas, letterhead, height - p["margin_top"])
-            draw_rows(canvas, footer, p["margin_bottom"] + _height(footer))
+            _draw_emblem(canvas, style, geo, height - p.margin_top)
+            draw_rows(canvas, letterhead, height - p.margin_top)
+            draw_rows(canvas, footer, p.margin_bottom + _height(footer))
         else:
-            draw_rows(canvas, rows(f"- {number} -", number_box), height - p["margin_top"])
-            draw_rows(canvas, reference_line, height - p["margin_top"] - number_h)
+            draw_rows(canvas, rows(style.markers.page_number.format(n=number), number_box), height - p.margin_top)
+            draw_rows(canvas, reference_line, height - p.margin_top - number_h)
         _draw_page(canvas, page)
         canvas.showPage()
     canvas.save()
@@ -71,43 +71,47 @@ def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
     canvas.setDateFormatter(lambda *_: f"D:{stamp}000000Z")
 
 
-@lru_cache(maxsize=8)
-def _emblem(path) -> ImageReader | None:
+def _emblem(path) -> ImageReader:
+    """The emblem image, read once per version of the file."""
     try:
-        return ImageReader(str(path))
-    except OSError:
-        return None  # a missing emblem leaves the place empty rather than failing the letter
+        return _read_image(path, path.stat().st_mtime_ns)
+    except OSError as exc:  # checked when the template was loaded; gone or damaged since
+        raise StyleError(f"{path}: emblem: cannot read the image ({exc.strerror or exc})") from None
+
+
+@lru_cache(maxsize=8)
+def _read_image(path, _version: int) -> ImageReader:
+    return ImageReader(str(path))
 
 
 def _draw_emblem(canvas, style: LetterStyle, geo: Geometry, top: float) -> None:
-    side = style.page["emblem_size"]
-    image = _emblem(style.emblem)
-    if image is not None:
-        canvas.drawImage(image, geo.right - side, top - side, side, side, mask="auto")
+    side = style.page.emblem_size
+    if side > 0:
+        canvas.drawImage(_emblem(style.emblem), geo.right - side, top - side, side, side, mask="auto")
 
 
 def _letterhead_lines(style: LetterStyle, geo: Geometry):
     """The letterhead's lines beside the emblem: the first larger and bold."""
-    box_w = geo.width - style.page["emblem_size"] - 4 * MM
+    box_w = geo.width - style.page.emblem_size - style.page.emblem_gap
     lines = []
     for k, line in enumerate(style.letterhead):
-        size = style.type["letterhead"] if k == 0 else style.type["letterhead_sub"]
-        lines += rows(line, Box(geo.left, box_w, size, "start", bold=(k == 0)))
+        size = style.type.letterhead if k == 0 else style.type.letterhead_sub
+        lines += rows(line, geo.box(geo.left, box_w, size, "start", bold=(k == 0)))
     return lines
 
 
 def _footer_lines(style: LetterStyle, geo: Geometry):
-    size = style.type["footer"]
+    size = style.type.footer
     lines = []
     for line in style.footer:
-        lines += rows(line, Box(geo.left, geo.width, size, "center", rtl=False))
+        lines += rows(line, geo.box(geo.left, geo.width, size, "center", rtl=False))
     return lines
 
 
 def _running_lines(circular: Circular, style: LetterStyle, geo: Geometry):
     """The box of the `- N -` line, its height, and the running reference line of pages 2 and later."""
-    size = style.type["running"]
-    number_box = Box(geo.left, geo.width, size, "center")
-    number_h = _height(rows("- 2 -", number_box))
-    reference = rows(running_header(circular, style), Box(geo.left, geo.width, size, "start"))
+    size = style.type.running
+    number_box = geo.box(geo.left, geo.width, size, "center")
+    number_h = _height(rows(style.markers.page_number.format(n=2), number_box))
+    reference = rows(running_header(circular, style), geo.box(geo.left, geo.width, size, "start"))
     return number_box, number_h, reference

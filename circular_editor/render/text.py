@@ -20,14 +20,15 @@ class Box:
     x: float
     width: float
     size: float
+    leading: float  # line height as a multiple of the size
     align: str = "justify"
     rtl: bool = True
     bold: bool = False
 
 
-@lru_cache(maxsize=16)
-def _style(size: float, align: str, rtl: bool) -> ParagraphStyle:
-    return ParagraphStyle(size=size, align=align, rtl=rtl)
+@lru_cache(maxsize=32)
+def _style(size: float, leading: float, align: str, rtl: bool) -> ParagraphStyle:
+    return ParagraphStyle(size=size, leading=leading, align=align, rtl=rtl)
 
 
 def rows(text: str, box: Box) -> list[Row]:
@@ -35,7 +36,7 @@ def rows(text: str, box: Box) -> list[Row]:
     spans = list(markup.parse(text))
     if box.bold:
         spans = [Span(s.text, True, s.italic, s.link) for s in spans]
-    layout = layout_paragraph(spans, box.width, _style(box.size, box.align, box.rtl))
+    layout = layout_paragraph(spans, box.width, _style(box.size, box.leading, box.align, box.rtl))
     return [Row(line.height, [_line_drawer(line, box, layout.spans)]) for line in layout.lines]
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circular_editor.atomic import write_atomic
+from circular_editor.errors import quoted
+from circular_editor.store.errors import ReadOnly, SaveFailed, StoreError
 from circular_editor.store.storage import UnreadableFile, dump_json, read_json_file
 
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -32,20 +34,26 @@ class Drafts:
         self.writable = writable
 
     def _path(self, key: str) -> Path:
-        if not _SAFE_KEY.match(key):
-            raise ValueError(f"draft key {key!r}: letters, digits, - and _ only")
+        if not isinstance(key, str) or not _SAFE_KEY.match(key):
+            raise StoreError(f"draft key {quoted(key)}: letters, digits, - and _ only")
         return self.folder / f"{key}.json"
 
     def save(self, key: str, content: dict, record_id: int | None = None) -> None:
         if not self.writable:
-            raise PermissionError("the store is open read-only")
-        self.folder.mkdir(parents=True, exist_ok=True)
+            raise ReadOnly(f"the store in {self.folder.parent} is open read-only; the draft was not autosaved")
         saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-        write_atomic(self._path(key), dump_json({"key": key, "record_id": record_id, "saved_at": saved_at,
-                                                 "content": content}))
+        data = dump_json({"key": key, "record_id": record_id, "saved_at": saved_at, "content": content})
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self._path(key), data)
+        except OSError as exc:
+            raise SaveFailed(f"could not autosave the draft in {self.folder}: {exc.strerror or exc}") from None
 
     def discard(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
+        try:
+            self._path(key).unlink(missing_ok=True)
+        except OSError as exc:
+            raise SaveFailed(f"could not remove the draft {self._path(key)}: {exc.strerror or exc}") from None
 
     def all(self) -> tuple[list[Draft], list[str]]:
         """Drafts, oldest first, and a message for each file that could not be read (left in place)."""

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from circular_editor.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     pass
 
 

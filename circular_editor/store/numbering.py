@@ -16,8 +16,8 @@ from circular_editor.styles import LetterStyle
 def period_of(style: LetterStyle, date: dt.date) -> int:
     """The first year of the numbering period holding `date`."""
     numbering = style.numbering
-    if numbering.get("per") == "study_period":
-        starts = [y for y in numbering.get("study_periods", []) if y <= date.year]
+    if numbering.per == "study_period":
+        starts = [y for y in numbering.study_periods if y <= date.year]
         return max(starts) if starts else date.year
     return date.year
 
@@ -27,7 +27,7 @@ def counter_key(style: LetterStyle, date: dt.date) -> str:
 
 
 def format_reference(style: LetterStyle, date: dt.date, n: int) -> str:
-    return style.numbering["pattern"].format(n=n, yy=f"{date.year % 100:02}", yyyy=date.year)
+    return style.numbering.pattern.format(n=n, yy=f"{date.year % 100:02}", yyyy=date.year)
 
 
 def normalise(reference: str) -> str:
@@ -37,7 +37,7 @@ def normalise(reference: str) -> str:
 
 def highest_used(style: LetterStyle, date: dt.date, existing: list[tuple[str, dt.date]]) -> int:
     """The highest number the pattern gives among `existing` (reference, date) of this style and period."""
-    pattern = re.escape(normalise(style.numbering["pattern"]))
+    pattern = re.escape(normalise(style.numbering.pattern))
     pattern = re.sub(r"\\\{n[^}]*\\\}", r"(\\d+)", pattern)
     pattern = re.sub(r"\\\{y+\\\}", r"\\d+", pattern)
     regex = re.compile(pattern + "$")

@@ -396,9 +396,10 @@ class Repository:
             try:
                 with open(path, "rb") as handle:
                     circular = Circular.from_json(handle.read())
+                styles.load(circular.style)  # a circular of a style not installed could not be rendered
                 self._check_new_reference(circular, seen, path)
                 valid.append((path, circular))
-            except (ValidationError, ReferenceTaken) as exc:
+            except (ValidationError, ReferenceTaken, styles.StyleError) as exc:
                 refused.append((path, str(exc)))
             except OSError as exc:
                 refused.append((path, f"cannot read ({exc.strerror or exc})"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 from circular_editor.atomic import write_atomic
+from circular_editor.store.errors import ReadOnly
 
 
 class UnreadableFile(Exception):
@@ -58,8 +59,8 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data) -> None:
-        if self.read_only:
-            raise PermissionError(f"{self.path}: the store is open read-only")
+        if self.read_only:  # (the repository refuses writes before they get here)
+            raise ReadOnly(f"{self.path}: the store is open read-only; nothing was saved")
         try:
             write_atomic(self.path, dump_json(data))
         except BaseException:

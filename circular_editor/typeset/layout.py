@@ -101,8 +101,9 @@ def clean_text(text: str) -> str:
     return "".join(ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) != "Cc")
 
 
-def layout_paragraph(spans: list[Span] | str, width: float, style: ParagraphStyle = ParagraphStyle()) -> ParagraphLayout:
+def layout_paragraph(spans: list[Span] | str, width: float, style: ParagraphStyle | None = None) -> ParagraphLayout:
     """Lines of the paragraph at `width` points; a newline in the text is a hard break."""
+    style = style or ParagraphStyle()  # (not a default argument: that would load the fonts at import)
     if isinstance(spans, str):
         spans = [Span(spans)]
     spans = [Span(clean_text(s.text), s.bold, s.italic, s.link) for s in spans]

@@ -80,7 +80,7 @@ def test_ten_signatories_side_by_side_without_overlap_each_whole_on_a_page():
     for n, (page, x0, x1, y) in boxes.items():
         rows.setdefault((page, y), []).append((x0, x1))
         style = styles.load("tsb").page
-        assert style["margin_left"] - 0.5 <= x0 and x1 <= style["width"] - style["margin_right"] + 0.5
+        assert style.margin_left - 0.5 <= x0 and x1 <= style.width - style.margin_right + 0.5
     assert all(len(r) >= 2 for r in rows.values()), "two or more signatories to a row"
     for spans in rows.values():
         spans.sort()

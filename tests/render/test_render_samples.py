@@ -86,7 +86,7 @@ def _hanging_numbers(doc_pages, right_edge):
 def test_paragraph_numbers_one_to_n_in_tsb_and_none_in_sg_bdt(rendered):
     for style, pdf in rendered.items():
         page = styles.load(style).page
-        right = page["width"] - page["margin_right"]
+        right = page.width - page.margin_right
         numbers = _hanging_numbers(pages(pdf), right)
         paragraphs = sum(1 for b in sample(style)["body"] if b["type"] == "paragraph")
         assert numbers == ([str(n) for n in range(1, paragraphs + 1)] if style == "tsb" else []), style
@@ -114,13 +114,13 @@ def test_every_font_is_an_embedded_subset(rendered):
 def test_no_glyph_past_the_margins(rendered):
     for style, pdf in rendered.items():
         page = styles.load(style).page
-        left, right = page["margin_left"], page["width"] - page["margin_right"]
+        left, right = page.margin_left, page.width - page.margin_right
         with pdfplumber.open(__import__("io").BytesIO(pdf)) as doc:
             for number, p in enumerate(doc.pages, 1):
                 for c in p.chars:
                     assert left - 0.5 <= c["x0"] and c["x1"] <= right + 0.5, (style, number, c["text"], c["x0"], c["x1"])
                     # (a glyph's box here is the font's whole ascent-descent band, taller than its ink)
-                    assert page["margin_bottom"] - 3 <= p.height - c["bottom"] and c["top"] >= page["margin_top"] - 8
+                    assert page.margin_bottom - 3 <= p.height - c["bottom"] and c["top"] >= page.margin_top - 8
                 for image in p.images:
                     assert left - 0.5 <= image["x0"] and image["x1"] <= right + 0.5
 

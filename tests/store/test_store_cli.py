@@ -4,11 +4,11 @@ import os
 import subprocess
 import sys
 
-from circular_editor.paths import example, examples
+from circular_editor.paths import RESOURCES, example, examples
 
 
-def run(*args, env_db=None, cwd=None):
-    env = {**os.environ}
+def run(*args, env_db=None, cwd=None, env=None):
+    env = {**os.environ, **(env or {})}
     env.pop("CIRCULAR_EDITOR_DATA", None)
     if env_db:
         env["CIRCULAR_EDITOR_DATA"] = str(env_db)
@@ -70,3 +70,24 @@ def test_an_unreadable_store_is_reported_and_its_backup_restored(tmp_path):
     restored = run("restore-backup", "--db", db)
     assert restored.returncode == 0, restored.stderr
     assert "CL-20/025" in run("list", "--db", db).stdout
+
+
+def test_a_circular_whose_template_is_not_installed_is_refused_on_import_but_still_exports(tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "br.toml").write_text((RESOURCES / "templates" / "bdt.toml").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    source = json.loads(example("bdt-dir-110").read_text(encoding="utf-8"))
+    source["style"] = "br"
+    path = tmp_path / "br.json"
+    path.write_text(json.dumps(source, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "db"
+    refused = run("import", path, "--db", db)
+    assert refused.returncode == 2 and "style: unknown style 'br' (no template br.toml in" in refused.stderr
+    assert run("validate", path).returncode == 2
+    with_templates = run("import", path, "--db", db, env={"CIRCULAR_EDITOR_TEMPLATES": str(folder)})
+    assert with_templates.returncode == 0, with_templates.stderr
+    listed = run("list", "--db", db)  # the bureau's templates are gone again
+    assert listed.returncode == 0 and "BDT/DIR/110" in listed.stdout
+    exported = run("export", "1", "--db", db)
+    assert exported.returncode == 0 and json.loads(exported.stdout) == source
