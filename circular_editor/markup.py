@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from circular_editor.typeset import Span
+from circular_editor.typeset.spans import Span
 from circular_editor.typeset.isolate import EMAIL, URL_START, trim_trailing
 
 _ESCAPABLE = set("\\*[]()_`#")

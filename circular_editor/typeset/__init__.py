@@ -9,9 +9,20 @@ The API the renderer calls:
 
 Widths and positions are in PDF points; `x` is the left edge of the text box.
 """
-from circular_editor.typeset.draw import baseline_below, draw_line, draw_paragraph, safe_link
-from circular_editor.typeset.fonts import FontFamily, default_family, load_face
-from circular_editor.typeset.layout import Line, ParagraphLayout, ParagraphStyle, Span, layout_paragraph
+import importlib
 
-__all__ = ["FontFamily", "baseline_below", "Line", "ParagraphLayout", "ParagraphStyle", "Span", "default_family",
-           "draw_line", "draw_paragraph", "layout_paragraph", "load_face", "safe_link"]
+# The API, imported on first use: markup.py and the editor need `Span` and the address patterns
+# without loading HarfBuzz, ReportLab and the fonts.
+_API = {
+    "baseline_below": "draw", "draw_line": "draw", "draw_paragraph": "draw", "safe_link": "draw",
+    "FontFamily": "fonts", "default_family": "fonts", "load_face": "fonts",
+    "Line": "layout", "ParagraphLayout": "layout", "ParagraphStyle": "layout", "layout_paragraph": "layout",
+    "Span": "spans",
+}
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    if name not in _API:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)

@@ -15,21 +15,12 @@ from circular_editor.typeset.bidi import bidi_class, resolve_levels, visual_orde
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
 from circular_editor.typeset.isolate import find_isolates, with_isolates
 from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape
+from circular_editor.typeset.spans import Span
 
 SPACES = frozenset(" \t")
 _URL_BREAK_AFTER = frozenset("/.@-_?&=")
 _KEPT_CONTROLS = frozenset("\t\n")
 _MARK_CATEGORIES = frozenset(("Mn", "Me", "Cf"))
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of text in one style. `link` is a URL (http, https or mailto)."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    link: str | None = None
 
 
 @dataclass(frozen=True)
