@@ -4,10 +4,13 @@ with every acknowledged save present and no record half-written.
     .venv/bin/python bench/store_crash.py [--rounds 500]
 
 A child process opens the store and saves without pause (new circulars, edits,
-finalize), printing `ok ID MARK` after each save returns; the parent kills it
-at a random moment, then opens the store and checks it. Marks only grow, so an
-edit that was acknowledged can only be followed by a later one, never lost.
-The test suite runs the same rounds (tests/store/test_crash.py).
+finalize), printing `ok ID MARK` after each save returns; the parent waits for a
+chosen number of acknowledged saves plus a random extra, then kills it while it
+is inside a later save (at a random moment of it), opens the store and checks
+it. Marks only grow, so an edit that was acknowledged can only be followed by a
+later one, never lost. What is checked is correctness, never a speed: the rounds
+take as long as the machine needs. The test suite runs the same rounds
+(tests/store/test_crash.py).
 """
 from __future__ import annotations
 
@@ -57,8 +60,9 @@ def child(folder: str, seed: int) -> None:
             print(f"ok {record.id} {mark}", flush=True)
 
 
-def one_round(folder: Path, seed: int, rng: random.Random) -> tuple[int, int, bool]:
-    """Run, kill and check once; returns (acknowledged saves, records, whether a write was cut short)."""
+def one_round(folder: Path, seed: int, rng: random.Random, after: int) -> tuple[int, int, bool]:
+    """Run, kill after `after` + a random extra acknowledged saves, and check; returns (acknowledged saves,
+    records, whether a write was cut short)."""
     from circular_editor.store import Repository
 
     process = subprocess.Popen([sys.executable, __file__, "--child", str(folder), str(seed)],
@@ -67,13 +71,20 @@ def one_round(folder: Path, seed: int, rng: random.Random) -> tuple[int, int, bo
     if first.strip() != "ready":
         process.kill()
         raise AssertionError(f"the writer did not start: {first!r} {process.stderr.read()[-2000:]}")
-    time.sleep(rng.uniform(0.0, 0.25))
+    wanted = after + rng.randint(0, after)
+    lines = []
+    while sum(line.startswith("ok ") for line in lines) < wanted:
+        line = process.stdout.readline()
+        if not line:
+            raise AssertionError(f"the writer stopped by itself: {process.stderr.read()[-2000:]}")
+        lines.append(line.rstrip("\n"))
+    time.sleep(rng.uniform(0.0, 0.01))  # somewhere inside one of the next saves
     os.kill(process.pid, signal.SIGKILL)
     out, _ = process.communicate()
     cut_short = bool(list(folder.glob(".tmp-*")) + list(folder.glob("history/.tmp-*")))
     acknowledged: dict[int, int] = {}
     finals: dict[int, str] = {}
-    for line in out.splitlines():
+    for line in lines + out.splitlines():
         parts = line.split(" ", 2)
         if parts[0] == "ok":
             acknowledged[int(parts[1])] = int(parts[2])
@@ -96,12 +107,12 @@ def one_round(folder: Path, seed: int, rng: random.Random) -> tuple[int, int, bo
         return len(acknowledged), len(store), cut_short
 
 
-def run_rounds(rounds: int, folder: Path, seed: int = 1) -> tuple[int, int, int]:
+def run_rounds(rounds: int, folder: Path, seed: int = 1, after: int = 5) -> tuple[int, int, int]:
     """Returns (acknowledged saves, records at the end, rounds that killed a write half-way)."""
     rng = random.Random(seed)
     saves = records = cut = 0
     for n in range(rounds):
-        acknowledged, records, cut_short = one_round(folder, seed * 10_000 + n, rng)
+        acknowledged, records, cut_short = one_round(folder, seed * 10_000 + n, rng, after)
         saves += acknowledged
         cut += cut_short
     return saves, records, cut

@@ -25,6 +25,7 @@ from tinydb.table import Document
 
 from circular_editor import styles
 from circular_editor.atomic import clean_temporaries, write_atomic
+from circular_editor.errors import quoted
 from circular_editor.model import Circular, ValidationError
 from circular_editor.store import backup, numbering
 from circular_editor.store.drafts import Drafts
@@ -88,7 +89,8 @@ class Repository:
     def __init__(self, folder: str | Path | None = None, read_only: bool = False):
         self.folder = Path(folder) if folder is not None else default_folder()
         self.read_only = read_only
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not read_only:  # a reader of a store that does not exist yet sees an empty one and makes nothing
+            self.folder.mkdir(parents=True, exist_ok=True)
         self._lock = None if read_only else ProcessLock(self.folder / "store.lock")
         if self._lock:
             self._lock.acquire()
@@ -251,11 +253,16 @@ class Repository:
                 return self.get(record_id)
             given = old["content"]["reference"]
             if old["status"] != "draft" and content["reference"] != given:
-                raise ReferenceTaken(f"reference: {given!r} was given when the circular was finalized "
+                raise ReferenceTaken(f"reference: {quoted(given)} was given when the circular was finalized "
                                      "and cannot change")
-            self._push_history(record_id, old)
-            doc = {**old, "modified": now, "version": old["version"] + 1, "content": content}
+            return self._new_version(record_id, old, content=content)
         self._write_record(record_id, doc)
+        return self.get(record_id)
+
+    def _new_version(self, record_id: int, old: dict, **changes) -> Record:
+        """One write of the record with `changes`, after the version it replaces went to the history."""
+        self._push_history(record_id, old)
+        self._write_record(record_id, {**old, **changes, "modified": _now(), "version": old["version"] + 1})
         return self.get(record_id)
 
     def _check_reference(self, reference: str, record_id: int | None) -> None:
@@ -319,7 +326,8 @@ class Repository:
         entry = {k: old[k] for k in ("status", "modified", "version", "content")}
 
         def push() -> None:
-            versions.insert(Document(entry, doc_id=old["version"]))
+            # upsert: a crash after this write and before the record's leaves this version here already
+            versions.upsert(Document(entry, doc_id=old["version"]))
             extra = sorted(d.doc_id for d in versions.all())[:-HISTORY_KEPT]
             if extra:
                 versions.remove(doc_ids=extra)
@@ -348,20 +356,21 @@ class Repository:
     def set_status(self, record_id: int, status: str) -> Record:
         self._writable()
         if status not in STATUSES:
-            raise StoreError(f"status: expected one of {', '.join(STATUSES)}, got {status!r}")
+            raise StoreError(f"status: expected one of {', '.join(STATUSES)}, got {quoted(status)}")
         old = self._doc(record_id)
-        if old["status"] != status:
-            self._push_history(record_id, old)
-            self._write_record(record_id, {**old, "status": status, "modified": _now(),
-                                           "version": old["version"] + 1})
-        return self.get(record_id)
+        if old["status"] == status:
+            return self.get(record_id)
+        return self._new_version(record_id, old, status=status)
 
     def finalize(self, record_id: int) -> Record:
-        """Mark final, giving the circular the next reference of its style when it has none."""
+        """Mark a draft final, giving it the next reference of its style when it has none: one new version."""
         self._writable()
-        record = self.get(record_id)
-        circular = record.circular
-        if not circular.reference.strip():
+        old = self._doc(record_id)
+        if old["status"] != "draft":
+            return self.get(record_id)
+        content = old["content"]
+        if not content["reference"].strip():
+            circular = Circular.from_dict(content)
             style = styles.load(circular.style)
             key = numbering.counter_key(style, circular.date_value)
             counters = self.meta.table("counters")
@@ -372,9 +381,8 @@ class Repository:
                                                     set(self._references))
             # The counter is written first: a crash between the two writes skips a number, never repeats one.
             self._guarded(lambda: counters.upsert({"key": key, "last": n}, Query().key == key))
-            circular.reference = reference
-            self.save(circular, record_id)
-        return self.set_status(record_id, "final")
+            content = {**content, "reference": reference}
+        return self._new_version(record_id, old, status="final", content=content)
 
     def delete(self, record_id: int) -> None:
         self._writable()

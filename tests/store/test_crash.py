@@ -1,4 +1,4 @@
-"""kill -9 of a writing process at random moments, 50 times (bench/store_crash.py runs 500)."""
+"""kill -9 of a writing process inside a save, 50 times (bench/store_crash.py runs 500)."""
 import sys
 from pathlib import Path
 
@@ -7,5 +7,7 @@ from store_crash import run_rounds  # noqa: E402
 
 
 def test_fifty_kills_mid_save_lose_nothing_acknowledged(tmp_path):
-    saves, records, _cut = run_rounds(50, tmp_path, seed=7)
-    assert saves > 200 and records > 50, "the writer must have been saving when it was killed"
+    # Each round waits for 3 to 6 acknowledged saves, kills the writer inside a later one, then checks
+    # (inside one_round) that every acknowledged save is found and no reference was given twice.
+    saves, records, _cut = run_rounds(50, tmp_path, seed=7, after=3)
+    assert saves >= 50 * 3 and records >= 1

@@ -12,6 +12,7 @@ from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repositor
                                    StoreLocked, StoreTooNew)
 from circular_editor.paths import example
 from circular_editor.store import migrations
+from circular_editor.store.repository import HISTORY_KEPT
 
 
 @pytest.fixture
@@ -29,6 +30,27 @@ def test_saved_circular_comes_back_after_reopening(tmp_path):
         assert again.circular == sample() and again.created == record.created
     raw = next(tmp_path.glob("circulars-*.json")).read_text(encoding="utf-8")
     assert "\\u" not in raw and "الاجتماع السابع" in raw, "UTF-8 JSON without \\u escapes"
+
+
+def test_the_history_keeps_the_last_fifty_versions(store):
+    record = store.save(sample())
+    circular = record.circular
+    for n in range(1, HISTORY_KEPT + 6):
+        circular.subject = f"النسخة {n}"
+        store.save(circular, record.id)
+    numbers = [v.number for v in store.versions(record.id)]
+    current = store.get(record.id).version
+    assert current == HISTORY_KEPT + 6
+    assert numbers == list(range(current - 1, current - 1 - HISTORY_KEPT, -1))  # the oldest pruned
+
+
+def test_a_version_already_in_the_history_after_a_crash_does_not_block_saving(store):
+    record = store.save(sample())
+    store._push_history(record.id, store._doc(record.id))  # as a kill between the two writes leaves it
+    circular = record.circular
+    circular.subject = "بعد الانقطاع"
+    assert store.save(circular, record.id).version == 2
+    assert [v.number for v in store.versions(record.id)] == [1]
 
 
 def test_the_last_twenty_saves_can_be_listed_and_restored(store):
@@ -59,6 +81,17 @@ def test_finalize_allocates_the_next_reference_per_style_and_period(store):
     assert (sg.circular.reference, sg_next_year.circular.reference) == ("CL-20/026", "CL-21/001")
     bdt = store.finalize(store.save(sample("bdt-dir-110", reference="")).id)
     assert bdt.circular.reference == "BDT/DIR/001"
+
+
+def test_finalize_is_one_new_version_and_only_for_a_draft(store):
+    draft = store.save(sample(reference=""))
+    final = store.finalize(draft.id)
+    assert (final.version, final.status, final.circular.reference) == (2, "final", "TSB Circular 1")
+    history = store.versions(draft.id)
+    assert [(v.number, v.status) for v in history] == [(1, "draft")]
+    assert store.finalize(draft.id).version == 2  # already final: nothing changes
+    assert store.set_status(draft.id, "sent").status == "sent"
+    assert store.finalize(draft.id).status == "sent"
 
 
 def test_a_reference_is_never_given_twice(tmp_path):
@@ -106,6 +139,15 @@ def test_drafts_survive_a_crash_and_are_offered(tmp_path):
         assert [(d.key, d.content["subject"]) for d in drafts] == [("new-1", "مسودة لم تحفظ")] and not problems
         store.drafts.discard("new-1")
         assert store.drafts.all() == ([], [])
+
+
+def test_a_read_only_open_makes_no_folder_and_autosaves_nothing(tmp_path):
+    folder = tmp_path / "not-yet"
+    with Repository(folder, read_only=True) as reader:
+        assert len(reader) == 0 and reader.search() == []
+        with pytest.raises(ReadOnly):
+            reader.drafts.save("new-1", {"subject": "x"})
+    assert not folder.exists()
 
 
 def test_a_second_process_is_refused_and_may_read(tmp_path):
