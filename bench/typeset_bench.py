@@ -1,6 +1,6 @@
 """Warm time to lay out and draw the body paragraphs of each sample, against fpdf2.
 
-Prints, per sample in ../shared/samples/: our median warm time (shaping cache
+Prints, per example in examples/: our median warm time (shaping cache
 kept, as when the preview re-renders), our median with the shaping and subset caches cleared
 before each run, and fpdf2 (text shaping on, same font, same text, justified)
 in the same process, with the ratio. Each run writes the PDF to bytes.
