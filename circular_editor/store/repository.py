@@ -58,6 +58,7 @@ class Record:
     modified: str
     version: int
     circular: Circular
+    deleted: bool = False
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Summary:
     subject: str
     date: str
     modified: str
+    deleted: bool = False  # in the list of deleted circulars, from where it can be restored
 
 
 @dataclass
@@ -181,7 +183,7 @@ class Repository:
         self._forget(record_id)
         content = doc["content"]
         summary = Summary(record_id, doc["status"], content["style"], content["reference"], content["subject"],
-                          content["date"], doc["modified"])
+                          content["date"], doc["modified"], "deleted" in doc)
         self._index[record_id] = (summary, searchable_text(content))
         if content["reference"].strip():
             self._references[numbering.normalise(content["reference"])] = record_id
@@ -194,12 +196,13 @@ class Repository:
     # ---- reading ----
 
     def __len__(self) -> int:
-        return len(self._index)
+        """How many circulars there are (the deleted ones not counted)."""
+        return sum(not summary.deleted for summary, _ in self._index.values())
 
     def get(self, record_id: int) -> Record:
         doc = self._doc(record_id)
         return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
-                      Circular.from_dict(doc["content"]))
+                      Circular.from_dict(doc["content"]), "deleted" in doc)
 
     def _doc(self, record_id: int) -> dict:
         db = self.shards.get(record_id % SHARDS)
@@ -209,12 +212,14 @@ class Repository:
         return doc
 
     def search(self, text: str = "", style: str | None = None, status: str | None = None,
-               year: int | None = None) -> list[Summary]:
-        """Summaries matching every word of `text` and the filters, newest date first."""
+               year: int | None = None, deleted: bool = False) -> list[Summary]:
+        """Summaries matching every word of `text` and the filters, newest date first; `deleted`: search
+        the deleted circulars instead of the others."""
         words = fold(text).split()
         prefix = f"{year:04}-" if year else None
         found = [summary for summary, folded in self._index.values()
-                 if (style is None or summary.style == style) and (status is None or summary.status == status)
+                 if summary.deleted == deleted
+                 and (style is None or summary.style == style) and (status is None or summary.status == status)
                  and (prefix is None or summary.date.startswith(prefix)) and matches(folded, words)]
         found.sort(key=lambda s: (s.date, s.modified, s.id), reverse=True)
         return found
@@ -268,7 +273,8 @@ class Repository:
     def _check_reference(self, reference: str, record_id: int | None) -> None:
         owner = self._references.get(numbering.normalise(reference)) if reference.strip() else None
         if owner is not None and owner != record_id:
-            raise ReferenceTaken(f"reference: {reference!r} is already used by circular #{owner}")
+            where = " (a deleted one)" if self._index[owner][0].deleted else ""
+            raise ReferenceTaken(f"reference: {quoted(reference)} is already used by circular #{owner}{where}")
 
     def _check_new_reference(self, circular: Circular, batch: dict[str, str], origin: str) -> None:
         """A new circular's reference must be free in the store and in the batch it comes with."""
@@ -385,10 +391,27 @@ class Repository:
         return self._new_version(record_id, old, status="final", content=content)
 
     def delete(self, record_id: int) -> None:
+        """Move a circular to the deleted ones (`undelete` brings it back). Its reference stays taken."""
         self._writable()
-        self._doc(record_id)
+        old = self._doc(record_id)
+        if "deleted" not in old:
+            self._write_record(record_id, {**old, "deleted": _now()})
+
+    def undelete(self, record_id: int) -> Record:
+        self._writable()
+        old = self._doc(record_id)
+        if "deleted" in old:
+            self._write_record(record_id, {k: v for k, v in old.items() if k != "deleted"})
+        return self.get(record_id)
+
+    def purge(self, record_id: int) -> None:
+        """Remove a deleted circular and its history for good."""
+        self._writable()
+        if "deleted" not in self._doc(record_id):
+            raise StoreError(f"circular #{record_id} is not deleted; delete it before removing it for good")
         self._guarded(lambda: self.shards[record_id % SHARDS].table("circulars").remove(doc_ids=[record_id]))
         self._forget(record_id)
+        self._history_path(record_id).unlink(missing_ok=True)
 
     # ---- import and export ----
 

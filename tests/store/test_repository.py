@@ -9,7 +9,7 @@ from storetools import sample
 
 from circular_editor import atomic
 from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repository, SaveFailed, StoreCorrupt,
-                                   StoreLocked, StoreTooNew)
+                                   StoreError, StoreLocked, StoreTooNew)
 from circular_editor.paths import example
 from circular_editor.store import migrations
 from circular_editor.store.repository import HISTORY_KEPT
@@ -302,3 +302,21 @@ def test_backups_roll_and_are_copies_not_links_to_live_files(tmp_path):
     live = next(tmp_path.glob("circulars-*.json"))
     for folder in (tmp_path / "backups").iterdir():
         assert (folder / live.name).stat().st_ino != live.stat().st_ino
+
+
+def test_a_deleted_circular_can_be_restored_or_removed_for_good(store):
+    kept = store.save(sample("sg-cl-20-025"))
+    gone = store.finalize(store.save(sample(reference="")).id)
+    store.delete(gone.id)
+    assert [s.id for s in store.search()] == [kept.id] and len(store) == 1
+    assert [s.id for s in store.search(deleted=True)] == [gone.id] and store.get(gone.id).deleted
+    with pytest.raises(ReferenceTaken, match="already used by circular #2 \\(a deleted one\\)"):
+        store.save(sample(reference="TSB Circular 1"))
+    assert store.undelete(gone.id).circular.reference == "TSB Circular 1"
+    assert sorted(s.id for s in store.search()) == [kept.id, gone.id]
+    store.delete(gone.id)
+    store.purge(gone.id)
+    with pytest.raises(NotFound):
+        store.get(gone.id)
+    with pytest.raises(StoreError, match="is not deleted"):
+        store.purge(kept.id)
