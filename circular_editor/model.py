@@ -116,6 +116,18 @@ class Circular:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def problems_before_finalizing(circular: Circular) -> list[ValidationError]:
+    """What a valid draft still lacks to be sent: a subject, an addressee, a paragraph."""
+    problems = []
+    if not circular.subject.strip():
+        problems.append(ValidationError("subject", "empty: a circular needs a subject"))
+    if not any(a.strip() for a in circular.addressees) and not (circular.addressees_intro or "").strip():
+        problems.append(ValidationError("addressees", "none: a circular needs at least one addressee"))
+    if not any(isinstance(b, Paragraph) and b.text.strip() for b in circular.body):
+        problems.append(ValidationError("body", "no paragraph: a circular needs a text"))
+    return problems
+
+
 # ---- reading, with the path of every value for the error message ----
 
 _KNOWN = ("format", "style", "language", "place", "date", "reference", "addressees_intro", "addressees",

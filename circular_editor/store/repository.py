@@ -26,7 +26,7 @@ from tinydb.table import Document
 from circular_editor import styles
 from circular_editor.atomic import clean_temporaries, write_atomic
 from circular_editor.errors import quoted
-from circular_editor.model import Circular, ValidationError
+from circular_editor.model import Circular, ValidationError, problems_before_finalizing
 from circular_editor.store import backup, numbering
 from circular_editor.store.drafts import Drafts
 from circular_editor.store.errors import (NotFound, ReadOnly, ReferenceTaken, SaveFailed, StoreCorrupt, StoreError,
@@ -375,6 +375,9 @@ class Repository:
         if old["status"] != "draft":
             return self.get(record_id)
         content = old["content"]
+        missing = problems_before_finalizing(Circular.from_dict(content))
+        if missing:
+            raise missing[0]
         if not content["reference"].strip():
             circular = Circular.from_dict(content)
             style = styles.load(circular.style)

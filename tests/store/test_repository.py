@@ -10,6 +10,7 @@ from storetools import sample
 from circular_editor import atomic
 from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repository, SaveFailed, StoreCorrupt,
                                    StoreError, StoreLocked, StoreTooNew)
+from circular_editor.model import ValidationError
 from circular_editor.paths import example
 from circular_editor.store import migrations
 from circular_editor.store.repository import HISTORY_KEPT
@@ -320,3 +321,10 @@ def test_a_deleted_circular_can_be_restored_or_removed_for_good(store):
         store.get(gone.id)
     with pytest.raises(StoreError, match="is not deleted"):
         store.purge(kept.id)
+
+
+def test_an_incomplete_draft_is_not_finalized(store):
+    empty = store.save(sample(subject=" ", reference=""))
+    with pytest.raises(ValidationError, match="^subject: empty"):
+        store.finalize(empty.id)
+    assert store.get(empty.id).status == "draft" and store.versions(empty.id) == []
