@@ -1,5 +1,6 @@
 """`circular-editor [--db DIR] [COMMAND ...]`.
 
+    (no command)                     the editor window
     render FILE.json [-o OUT.pdf]    a circular to PDF (`-` reads standard input, `-o -` writes standard output)
     validate FILE.json ...           check circulars without rendering
     import FILE.json ...             add circulars to the store as drafts (invalid files are listed, not imported)
@@ -81,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        print("circular-editor: the editor window is not built yet; use a command (see --help).", file=sys.stderr)
-        return 0
+        from circular_editor.ui.app import run
+        return run(sys.argv[:1], getattr(args, "db", None))
     try:
         return args.run(args) or 0
     except UserError as exc:

@@ -224,6 +224,14 @@ class Repository:
         found.sort(key=lambda s: (s.date, s.modified, s.id), reverse=True)
         return found
 
+    def summaries(self, ids: list[int]) -> list[Summary]:
+        """The summaries of the circulars `ids` that exist, in that order (recent circulars)."""
+        return [self._index[i][0] for i in ids if i in self._index]
+
+    def years(self) -> list[int]:
+        """The years of the circulars' dates, newest first (for a year filter)."""
+        return sorted({int(s.date[:4]) for s, _ in self._index.values() if not s.deleted}, reverse=True)
+
     def versions(self, record_id: int) -> list[Version]:
         """Previous versions of a circular, newest first (the current one is not among them)."""
         self._doc(record_id)

@@ -1,0 +1,128 @@
+"""Starting the editor: the application, its language, fonts and colours, the store, the window.
+
+    circular-editor            (no command) -> run()
+
+Arabic and right to left by default; English (left to right) from the settings.
+Qt's own strings come from qtbase_<lang>.qm inside PySide6, ours from
+resources/translations/. Dates use the locale `ar_001`: Arabic month names with
+Western digits, as in the PDF (`ar_EG` would give Arabic-Indic digits).
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from circular_editor import __version__, styles
+from circular_editor.paths import RESOURCES
+from circular_editor.store import StoreCorrupt, StoreLocked, StoreTooNew
+from circular_editor.ui import dialogs
+from circular_editor.ui.settings import Settings
+from circular_editor.ui.storeclient import StoreClient
+
+TRANSLATIONS = RESOURCES / "translations"
+LOCALES = {"ar": "ar_001", "en": "en_GB"}
+_kept: list = []  # translators must live as long as the application
+
+
+def setup_application(app: QApplication, language: str) -> QLocale:
+    """Translations, the bundled fonts, direction, style and colours; returns the locale for dates."""
+    language = language if language in LOCALES else "ar"
+    for translator in _kept:
+        app.removeTranslator(translator)
+    _kept.clear()
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_folder), (f"circular_editor_{language}", str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _kept.append(translator)
+    for font in sorted((RESOURCES / "fonts").glob("Amiri-*.ttf")):
+        QFontDatabase.addApplicationFont(str(font))  # the PDF's own face, not the system's
+    locale = QLocale(LOCALES[language])
+    QLocale.setDefault(locale)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)
+    app.setApplicationName("CircularEditor")
+    app.setOrganizationName("CircularEditor")
+    app.setApplicationDisplayName(app.translate("app", "Circular Editor"))
+    app.setApplicationVersion(__version__)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    _follow_colour_scheme(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_colour_scheme(app))
+    return locale
+
+
+def _follow_colour_scheme(app: QApplication) -> None:
+    """Dark when the system is dark (the PDF preview's page stays white whatever the scheme)."""
+    if QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Dark:
+        app.setPalette(app.style().standardPalette())
+        return
+    palette = QPalette()
+    dark, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    for role, colour in ((QPalette.ColorRole.Window, dark), (QPalette.ColorRole.WindowText, text),
+                         (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, dark),
+                         (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, dark),
+                         (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, dark),
+                         (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.Highlight, QColor(42, 110, 187)),
+                         (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
+                         (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150))):
+        palette.setColor(role, colour)
+    app.setPalette(palette)
+
+
+def open_store(folder: Path | None) -> StoreClient | None:
+    """The store, after asking what to do when another process holds it or it cannot be read; None: quit."""
+    from circular_editor.store import Repository
+    from circular_editor.store.backup import newest_backup
+
+    read_only = False
+    while True:
+        try:
+            return StoreClient(folder, read_only=read_only)
+        except StoreLocked as exc:
+            if not dialogs.store_in_use(str(exc)):
+                return None
+            read_only = True
+        except StoreCorrupt as exc:
+            if not dialogs.store_damaged(str(exc), exc.backup is not None):
+                return None
+            store_folder = exc.path.parent if exc.path.parent.name != "history" else exc.path.parent.parent
+            Repository.restore_backup(store_folder, newest_backup(store_folder / "backups"))
+        except StoreTooNew as exc:
+            dialogs.show_error(None, QApplication.translate("app", "Circular Editor"), str(exc))
+            return None
+
+
+def _excepthook(kind, value, trace) -> None:
+    """The last resort: a bug is a message in a dialog, never a crash with a traceback in the user's face."""
+    sys.__stderr__.write("".join(traceback.format_exception(kind, value, trace)))
+    if QApplication.instance() is not None:
+        box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("app", "Unexpected error"),
+                          QApplication.translate("app", "Something went wrong inside the editor. Your saved "
+                                                        "circulars are safe; unsaved edits are in the autosaved "
+                                                        "draft."))
+        box.setDetailedText("".join(traceback.format_exception(kind, value, trace)))
+        box.exec()
+
+
+def run(argv: list[str], folder: str | Path | None = None) -> int:
+    from circular_editor.ui.mainwindow import MainWindow
+
+    app = QApplication.instance() or QApplication(argv)
+    settings = Settings()
+    locale = setup_application(app, settings.language)
+    sys.excepthook = _excepthook
+    styles.set_user_folder(settings.template_folder or None)
+    client = open_store(Path(folder) if folder else None)
+    if client is None:
+        return 1
+    window = MainWindow(client, settings, locale, arabic=settings.language != "en")
+    window.show()
+    window.start()
+    code = app.exec()
+    client.close()
+    return code

@@ -1,0 +1,161 @@
+"""The editor's dialogs, in our own words (Qt's Arabic "Discard" is "ارفض"; ours says "تجاهل التغييرات")."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from circular_editor.store import Version
+from circular_editor.store.drafts import Draft
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def _message(parent, icon, title: str, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole, str]],
+             default: str | None = None, detail: str = "") -> str:
+    """A message box with our own buttons; returns the key of the button chosen."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if detail:
+        box.setInformativeText(detail)
+    chosen = {}
+    for label, role, key in buttons:
+        button = box.addButton(label, role)
+        chosen[button] = key
+        if key == default:
+            box.setDefaultButton(button)
+    box.exec()
+    return chosen.get(box.clickedButton(), buttons[-1][2])
+
+
+def ask_to_save(parent, name: str) -> str:
+    """'save', 'discard' or 'cancel' for unsaved changes."""
+    return _message(parent, QMessageBox.Icon.Warning, _tr("Unsaved changes"),
+                    _tr("Save the changes to %1?").replace("%1", name),
+                    [(_tr("Save"), QMessageBox.ButtonRole.AcceptRole, "save"),
+                     (_tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole, "discard"),
+                     (_tr("Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")], default="save",
+                    detail=_tr("If you discard them, the last saved version stays as it is."))
+
+
+def confirm(parent, title: str, text: str, yes: str, detail: str = "") -> bool:
+    return _message(parent, QMessageBox.Icon.Question, title, text,
+                    [(yes, QMessageBox.ButtonRole.AcceptRole, "yes"),
+                     (_tr("Cancel"), QMessageBox.ButtonRole.RejectRole, "no")], default="yes", detail=detail) == "yes"
+
+
+def show_error(parent, title: str, text: str) -> None:
+    _message(parent, QMessageBox.Icon.Critical, title, text, [(_tr("Close"), QMessageBox.ButtonRole.AcceptRole, "ok")])
+
+
+def store_in_use(message: str) -> bool:
+    """True: open the store read-only; False: quit."""
+    return _message(None, QMessageBox.Icon.Warning, _tr("The store is in use"), message,
+                    [(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read"),
+                     (_tr("Quit"), QMessageBox.ButtonRole.RejectRole, "quit")], default="read") == "read"
+
+
+def store_damaged(message: str, has_backup: bool) -> bool:
+    """True: put the newest backup in place; False: quit."""
+    buttons = [(_tr("Quit"), QMessageBox.ButtonRole.RejectRole, "quit")]
+    if has_backup:
+        buttons.insert(0, (_tr("Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole, "restore"))
+    return _message(None, QMessageBox.Icon.Critical, _tr("The store cannot be read"), message, buttons,
+                    default="restore" if has_backup else "quit",
+                    detail=_tr("The damaged files are kept aside, not deleted.")) == "restore"
+
+
+class RecoveryDialog(QDialog):
+    """Autosaved edits left by a crash: recover them (each opens in the form) or discard them."""
+
+    def __init__(self, drafts: list[Draft], describe, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Recover unsaved edits"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr("The editor was closed with unsaved edits. Recover them?")))
+        self.list = QListWidget()
+        for draft in drafts:
+            item = QListWidgetItem(describe(draft))
+            item.setData(Qt.ItemDataRole.UserRole, draft.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        buttons.addButton(_tr("Recover"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_tr("Discard them"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class HistoryDialog(QDialog):
+    """The saved versions of a circular, newest first; "Restore" makes the chosen one current."""
+
+    def __init__(self, versions: list[Version], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Version history"))
+        self.resize(520, 360)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        statuses = {"draft": _tr("draft"), "final": _tr("final"), "sent": _tr("sent")}
+        for version in versions:
+            when = version.saved_at[:16].replace("T", " ")
+            text = f"{version.number}  ·  {when}  ·  {statuses.get(version.status, version.status)}  ·  " \
+                   f"{' '.join(version.subject.split())[:80]}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, version.number)
+            self.list.addItem(item)
+        if versions:
+            self.list.setCurrentRow(0)
+        else:
+            self.list.addItem(_tr("No earlier versions."))
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton(_tr("Restore this version"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(bool(versions))
+        buttons.addButton(_tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: versions and self.accept())
+        layout.addWidget(buttons)
+
+    def chosen(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, language: str, template_folder: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Settings"))
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        self.language.addItem("العربية", "ar")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        form.addRow(_tr("&Language"), self.language)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.folder = QLineEdit(template_folder)
+        self.folder.setPlaceholderText(_tr("only the built-in templates"))
+        browse = QPushButton(_tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        line.addWidget(self.folder, 1)
+        line.addWidget(browse)
+        form.addRow(_tr("&Template folder"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _tr("Template folder"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)

@@ -1,0 +1,612 @@
+"""The main window: the list on the start side, the form in the middle, the preview on the end side.
+
+The window reacts and paints; every store call goes through the StoreClient's
+thread and comes back as a callback. One circular is open at a time, with its
+own undo stack (in a QUndoGroup, so the Undo and Redo actions follow it).
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox,
+                               QPushButton, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget)
+
+from circular_editor import styles
+from circular_editor.cli import file_stem
+from circular_editor.errors import UserError
+from circular_editor.model import FORMAT, Circular, ValidationError
+from circular_editor.ui import dialogs
+from circular_editor.ui.circularlist import CircularList
+from circular_editor.ui.document import Document
+from circular_editor.ui.fields import LineField, TextField
+from circular_editor.ui.form import CircularForm
+from circular_editor.ui.messages import summary_text
+from circular_editor.ui.settings import Settings
+from circular_editor.ui.storeclient import StoreClient
+
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def new_content(style: styles.LetterStyle, today: dt.date) -> dict:
+    """A new circular prefilled from its template: place, today's date, salutation, closing, signatory."""
+    return {"format": FORMAT, "style": style.key, "place": style.place, "date": today.isoformat(),
+            "reference": "", "addressees": [], "subject": "", "salutation": style.salutation,
+            "body": [{"type": "paragraph", "text": ""}], "closing": style.closing,
+            "signatories": [{"note": s.note, "name": s.name, "title": s.title} for s in style.signatories]}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, client: StoreClient, settings: Settings, locale: QLocale, arabic: bool):
+        super().__init__()
+        self.client, self.settings, self.locale, self.arabic = client, settings, locale, arabic
+        self.document: Document | None = None
+        self.form: CircularForm | None = None
+        self.draft_key: str | None = None
+        self._last_deleted: int | None = None
+        self.setObjectName("main-window")
+        self.list_pane = CircularList(client, styles.names())
+        self.list_pane.open_requested.connect(self.open_record)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setObjectName("form-area")
+        self.preview_pane = self._preview_placeholder()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for pane, stretch in ((self.list_pane, 0), (self.form_area, 1), (self.preview_pane, 1)):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.autosave = QTimer(self, singleShot=True, interval=max(1, settings.autosave_seconds) * 1000,
+                               timeout=self.autosave_now)
+        self._build_actions()
+        self._show_empty()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Store: %1").replace("%1", str(client.folder))
+                                     + (self.tr(" (read-only)") if client.read_only else ""))
+        self.list_pane.refresh()
+        if not settings.geometry.isEmpty():
+            self.restoreGeometry(settings.geometry)
+        else:
+            self.resize(1400, 860)
+        if not settings.splitter.isEmpty():
+            self.splitter.restoreState(settings.splitter)
+        else:
+            self.splitter.setSizes([330, 640, 430])
+
+    # ---- building ----
+
+    def _preview_placeholder(self) -> QWidget:
+        pane = QWidget()
+        pane.setObjectName("preview")
+        layout = QVBoxLayout(pane)
+        note = QLabel(self.tr("The PDF preview of the open circular will show here."))
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(note)
+        return pane
+
+    def _action(self, text: str, handler, keys=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            if isinstance(keys, QKeySequence.StandardKey):
+                action.setShortcuts(keys)
+            else:
+                action.setShortcut(QKeySequence(keys))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: handler())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        from PySide6.QtGui import QUndoGroup
+        self.undo_group = QUndoGroup(self)
+        self.act_undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcuts(K.Undo)
+        self.act_redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts(K.Redo)
+        self.act_new = self._action(self.tr("&New circular…"), self.choose_new, K.New)
+        self.act_save = self._action(self.tr("&Save"), self.save, K.Save)
+        self.act_duplicate = self._action(self.tr("&Duplicate"), self.duplicate, "Ctrl+D")
+        self.act_delete = self._action(self.tr("De&lete"), self.delete, "Ctrl+Shift+D")
+        self.act_undelete = self._action(self.tr("Restore deleted circular"), self.undelete)
+        self.act_finalize = self._action(self.tr("&Finalize…"), self.finalize, "Ctrl+Shift+F")
+        self.act_sent = self._action(self.tr("Mark as &sent"), self.mark_sent)
+        self.act_reopen = self._action(self.tr("Reopen as a new &draft"), self.reopen_as_draft)
+        self.act_import = self._action(self.tr("&Import…"), self.import_files, "Ctrl+Shift+I")
+        self.act_export = self._action(self.tr("&Export as JSON…"), self.export_json, "Ctrl+Shift+E")
+        self.act_history = self._action(self.tr("Version &history…"), self.show_history, "Ctrl+H")
+        self.act_find = self._action(self.tr("&Find in list"), self.find_in_list, K.Find)
+        self.act_bold = self._action(self.tr("&Bold"), lambda: self.wrap("**", "**"), K.Bold)
+        self.act_italic = self._action(self.tr("&Italic"), lambda: self.wrap("*", "*"), K.Italic)
+        self.act_link = self._action(self.tr("&Link…"), self.insert_link, "Ctrl+K")
+        self.act_settings = self._action(self.tr("Se&ttings…"), self.show_settings, K.Preferences)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_menu = file_menu.addMenu(self.tr("New from &style"))
+        self.new_menu.aboutToShow.connect(self._fill_new_menu)
+        file_menu.addAction(self.act_new)
+        file_menu.addAction(self.act_save)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent circulars"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_settings)
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_bold, self.act_italic, self.act_link])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        circular_menu = bar.addMenu(self.tr("&Circular"))
+        circular_menu.addActions([self.act_duplicate, self.act_finalize, self.act_sent, self.act_reopen,
+                                  self.act_history])
+        circular_menu.addSeparator()
+        circular_menu.addActions([self.act_delete, self.act_undelete])
+
+        tools = QToolBar(self.tr("Tools"))
+        tools.setObjectName("tools")
+        tools.setMovable(False)
+        tools.addActions([self.act_new, self.act_save, self.act_undo, self.act_redo])
+        tools.addSeparator()
+        tools.addActions([self.act_bold, self.act_italic, self.act_link])
+        tools.addSeparator()
+        tools.addActions([self.act_finalize, self.act_history])
+        self.addToolBar(tools)
+
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        for n, key in enumerate(styles.names(), 1):
+            try:
+                name = styles.load(key).name
+            except styles.StyleError as exc:
+                action = self.new_menu.addAction(f"{key}: {exc}")
+                action.setEnabled(False)
+                continue
+            text = f"&{n} {key.upper()} — {name}" if n < 10 else f"{key.upper()} — {name}"
+            action = self.new_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, k=key: self.new_circular(k))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        summaries = self.client.wait(lambda repo: repo.summaries(self.settings.recent))
+        for n, summary in enumerate(summaries, 1):
+            label = summary.reference or self.tr("draft")
+            action = self.recent_menu.addAction(f"&{n % 10} {label} — {' '.join(summary.subject.split())[:60]}")
+            action.triggered.connect(lambda _c=False, i=summary.id: self.open_record(i))
+        if not summaries:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # ---- starting ----
+
+    def start(self) -> None:
+        """After the window shows: offer the edits a crash left behind, else reopen the last circular."""
+        if self.client.read_only:
+            self._reopen_last()
+            return
+        self.client.call(lambda repo: repo.drafts.all(), done=self._offer_recovery, failed=self._failed)
+
+    def _reopen_last(self) -> None:
+        if self.settings.last_open:
+            last = self.settings.last_open
+            self.client.call(lambda repo: repo.get(last), done=self._open_loaded,
+                             failed=lambda _error: self.settings.forget(last))
+
+    def _offer_recovery(self, found) -> None:
+        drafts, _unreadable = found
+        if not drafts:
+            self._reopen_last()
+            return
+        dialog = dialogs.RecoveryDialog(drafts, self._describe_draft, self)
+        if dialog.exec():
+            chosen = [d for d in drafts if d.key in dialog.chosen()]
+            if chosen:  # the newest; the others stay and are offered again next time
+                self.recover(chosen[-1])
+            return
+        keys = [d.key for d in drafts]
+        self.client.call(lambda repo: [repo.drafts.discard(k) for k in keys], failed=self._failed)
+        self._reopen_last()
+
+    def _describe_draft(self, draft) -> str:
+        subject = " ".join(str(draft.content.get("subject", "")).split())[:60] or self.tr("(no subject)")
+        where = self.tr("circular #%1").replace("%1", str(draft.record_id)) if draft.record_id else self.tr("new")
+        return f"{subject} — {where} — {draft.saved_at[:16].replace('T', ' ')}"
+
+    def recover(self, draft) -> None:
+        document = Document(draft.content, draft.record_id)
+        document.mark_saved(-1)  # recovered edits are not in the store yet
+        if self._set_document(document, draft_key=draft.key):
+            self.statusBar().showMessage(self.tr("Recovered unsaved edits: save them to keep them."), 8000)
+
+    # ---- the open circular ----
+
+    def _show_empty(self) -> None:
+        note = QLabel(self.tr("Open a circular from the list, or make a new one (Ctrl+N)."))
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setWordWrap(True)
+        self.form_area.setWidget(note)
+        self.form = None
+        self.document = None
+        self._update_title()
+
+    def _set_document(self, document: Document, draft_key: str | None = None) -> bool:
+        """Show `document` in the form; False (and a message) when its style has no template here."""
+        try:
+            style = styles.load(document.content.get("style", ""))
+        except styles.StyleError as exc:
+            dialogs.show_error(self, self.tr("Cannot open this circular"), str(exc))
+            return False
+        if self.client.read_only:
+            document.status = "read-only"
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.stack)
+        self.document = document
+        self.draft_key = draft_key or (f"record-{document.record_id}" if document.record_id else
+                                       f"new-{uuid.uuid4().hex[:12]}")
+        self.undo_group.addStack(document.stack)
+        self.undo_group.setActiveStack(document.stack)
+        self.form = CircularForm(document, style, self.locale, self.arabic)
+        self.form.validated.connect(self._show_problems)
+        self.form_area.setWidget(self.form)
+        document.modified_changed.connect(lambda _m: self._update_title())
+        document.changed.connect(lambda _path: self.autosave.start())
+        self._update_title()
+        self._update_actions()
+        if document.record_id:
+            self.settings.remember_open(document.record_id)
+            self.list_pane.select(document.record_id)
+        return True
+
+    def _update_title(self) -> None:
+        doc = self.document
+        if doc is None:
+            self.setWindowTitle(self.tr("Circular Editor"))
+            self.setWindowModified(False)
+            return
+        name = doc.content.get("reference") or " ".join(str(doc.content.get("subject", "")).split())[:50] \
+            or self.tr("New circular")
+        status = {"final": self.tr(" (final)"), "sent": self.tr(" (sent)"),
+                  "read-only": self.tr(" (read-only)")}.get(doc.status, "")
+        self.setWindowTitle(f"{name}{status}[*] — " + self.tr("Circular Editor"))
+        self.setWindowModified(doc.modified)
+
+    def _update_actions(self) -> None:
+        doc = self.document
+        writable = not self.client.read_only
+        editable = doc is not None and not doc.read_only
+        for action in (self.act_save, self.act_finalize, self.act_bold, self.act_italic, self.act_link):
+            action.setEnabled(editable)
+        self.act_new.setEnabled(writable)
+        self.new_menu.setEnabled(writable)
+        self.act_import.setEnabled(writable)
+        self.act_duplicate.setEnabled(doc is not None and writable)
+        self.act_reopen.setEnabled(doc is not None and writable and doc.status in ("final", "sent"))
+        self.act_sent.setEnabled(writable and doc is not None and doc.status == "final")
+        self.act_delete.setEnabled(writable and doc is not None and doc.record_id is not None)
+        self.act_undelete.setEnabled(writable and self._last_deleted is not None)
+        self.act_history.setEnabled(doc is not None and doc.record_id is not None)
+        self.act_export.setEnabled(doc is not None)
+
+    def _show_problems(self, problems: list) -> None:
+        if problems:
+            more = self.tr(" (and %1 more)").replace("%1", str(len(problems) - 1)) if len(problems) > 1 else ""
+            self.statusBar().showMessage(summary_text(problems[0]) + more)
+        else:
+            self.statusBar().clearMessage()
+
+    # ---- leaving the open circular ----
+
+    def may_leave(self) -> bool:
+        """True when the open circular may be replaced: saved, discarded, or unchanged."""
+        doc = self.document
+        if doc is None or not doc.modified or doc.read_only:
+            return True
+        answer = dialogs.ask_to_save(self, self.windowTitle().replace("[*]", "").split(" — ")[0])
+        if answer == "cancel":
+            return False
+        if answer == "save":
+            return self.save(wait=True)
+        self._discard_draft()
+        return True
+
+    def _discard_draft(self) -> None:
+        key = self.draft_key
+        if key and not self.client.read_only:
+            self.client.call(lambda repo: repo.drafts.discard(key), failed=self._failed)
+
+    # ---- commands ----
+
+    def choose_new(self) -> None:
+        names = styles.names()
+        menu = QMenu(self)
+        for key in names:
+            action = menu.addAction(f"&{key.upper()}")
+            action.triggered.connect(lambda _c=False, k=key: self.new_circular(k))
+        menu.exec(self.mapToGlobal(self.rect().center()))
+
+    def new_circular(self, key: str) -> None:
+        if not self.may_leave():
+            return
+        try:
+            style = styles.load(key)
+        except styles.StyleError as exc:
+            dialogs.show_error(self, self.tr("Cannot use this style"), str(exc))
+            return
+        document = Document(new_content(style, dt.date.today()))
+        document.mark_saved(-1)  # a new circular is not in the store yet
+        self._set_document(document)
+        self.form.focus_field(("subject",))
+
+    def open_record(self, record_id: int) -> None:
+        if self.document is not None and self.document.record_id == record_id:
+            return
+        if not self.may_leave():
+            return
+        self.client.call(lambda repo: repo.get(record_id), done=self._open_loaded, failed=self._failed)
+
+    def _open_loaded(self, record) -> None:
+        document = Document(record.circular.to_dict(), record.id, "deleted" if record.deleted else record.status)
+        self._set_document(document)
+
+    def save(self, wait: bool = False) -> bool:
+        """Save the open circular as a new version in the store (on the store's thread)."""
+        doc = self.document
+        if doc is None or doc.read_only:
+            return False
+        try:
+            circular = Circular.from_dict(copy.deepcopy(doc.content))
+        except ValidationError as exc:
+            self.form.check()
+            self.autosave_now()
+            dialogs.show_error(self, self.tr("Not saved"), summary_text(exc) + "\n\n" +
+                               self.tr("Your edits are kept in an autosaved draft until this is corrected."))
+            return False
+        index, record_id, old_key = doc.stack.index(), doc.record_id, self.draft_key
+
+        def save(repo):
+            record = repo.save(circular, record_id)
+            repo.drafts.discard(old_key)
+            return record
+        if wait:
+            try:
+                record = self.client.wait(save)
+            except UserError as exc:
+                self._failed(exc)
+                return False
+            self._saved(doc, record, index)
+            return True
+        self.client.call(save, done=lambda record: self._saved(doc, record, index), failed=self._failed)
+        return True
+
+    def _saved(self, doc: Document, record, index: int) -> None:
+        doc.record_id = record.id
+        doc.mark_saved(index)
+        if doc is self.document:
+            self.draft_key = f"record-{record.id}"
+            self.settings.remember_open(record.id)
+            self._update_actions()
+            self._update_title()
+        self.statusBar().showMessage(self.tr("Saved (version %1).").replace("%1", str(record.version)), 5000)
+        self.list_pane.refresh(select=record.id)
+
+    def autosave_now(self) -> None:
+        doc, key = self.document, self.draft_key
+        if doc is None or doc.read_only or not doc.modified or key is None:
+            return
+        content, record_id = copy.deepcopy(doc.content), doc.record_id
+        self.client.call(lambda repo: repo.drafts.save(key, content, record_id), failed=self._failed)
+
+    def duplicate(self) -> None:
+        doc = self.document
+        if doc is None or not self.may_leave():
+            return
+        content = copy.deepcopy(doc.content)
+        content["reference"] = ""
+        copy_doc = Document(content)
+        copy_doc.mark_saved(-1)
+        self._set_document(copy_doc)
+        self.statusBar().showMessage(self.tr("A copy as a new draft: save it to keep it."), 5000)
+
+    def reopen_as_draft(self) -> None:
+        self.duplicate()
+
+    def delete(self) -> None:
+        doc = self.document
+        if doc is None or doc.record_id is None:
+            return
+        record_id = doc.record_id
+
+        def deleted(_result=None):
+            self._discard_draft()
+            self._last_deleted = record_id
+            self.settings.forget(record_id)
+            self.undo_group.removeStack(doc.stack)
+            self._show_empty()
+            self._update_actions()
+            self.list_pane.refresh()
+            undo = QPushButton(self.tr("Undo delete"))
+            undo.clicked.connect(self.undelete)
+            undo.clicked.connect(lambda: self.statusBar().removeWidget(undo))
+            self.statusBar().addPermanentWidget(undo)
+            QTimer.singleShot(15000, lambda: undo.setParent(None))
+            self.statusBar().showMessage(self.tr("Deleted. It stays in the list of deleted circulars."), 15000)
+        self.client.call(lambda repo: repo.delete(record_id), done=deleted, failed=self._failed)
+
+    def undelete(self) -> None:
+        record_id = self._last_deleted
+        if self.document is not None and self.document.status == "deleted":
+            record_id = self.document.record_id
+        if record_id is None:
+            return
+
+        def restored(record):
+            self._last_deleted = None
+            self.document = None  # the deleted one shown (if any) is replaced by the restored one
+            self._open_loaded(record)
+            self.list_pane.refresh(select=record.id)
+            self.statusBar().showMessage(self.tr("Restored."), 5000)
+        self.client.call(lambda repo: repo.undelete(record_id), done=restored, failed=self._failed)
+
+    def finalize(self) -> None:
+        doc = self.document
+        if doc is None or doc.read_only:
+            return
+        problems = self.form.check(finalizing=True)
+        if problems:
+            dialogs.show_error(self, self.tr("Cannot finalize"), "\n".join(summary_text(p) for p in problems))
+            return
+        if not dialogs.confirm(self, self.tr("Finalize"), self.tr("Finalize this circular?"), self.tr("Finalize"),
+                               self.tr("It gets its reference now, if it has none, and cannot be edited "
+                                       "afterwards (a copy can).")):
+            return
+        if (doc.modified or doc.record_id is None) and not self.save(wait=True):
+            return
+        record_id = doc.record_id
+
+        def done(record):
+            self._open_loaded(record)
+            self.list_pane.refresh(select=record.id)
+            self.statusBar().showMessage(self.tr("Finalized as %1.").replace("%1", record.circular.reference), 8000)
+        self.client.call(lambda repo: repo.finalize(record_id), done=done, failed=self._failed)
+
+    def mark_sent(self) -> None:
+        doc = self.document
+        if doc is None or doc.status != "final":
+            return
+        record_id = doc.record_id
+        self.client.call(lambda repo: repo.set_status(record_id, "sent"),
+                         done=lambda record: (self._open_loaded(record), self.list_pane.refresh(select=record.id)),
+                         failed=self._failed)
+
+    def show_history(self) -> None:
+        doc = self.document
+        if doc is None or doc.record_id is None:
+            return
+        record_id = doc.record_id
+
+        def chosen(versions):
+            dialog = dialogs.HistoryDialog(versions, self)
+            if dialog.exec() and dialog.chosen() is not None and self.may_leave():
+                number = dialog.chosen()
+                self.client.call(lambda repo: repo.restore(record_id, number), done=self._restored, failed=self._failed)
+        self.client.call(lambda repo: repo.versions(record_id), done=chosen, failed=self._failed)
+
+    def _restored(self, record) -> None:
+        self.document = None
+        self._open_loaded(record)
+        self.list_pane.refresh(select=record.id)
+        self.statusBar().showMessage(self.tr("Restored as version %1.").replace("%1", str(record.version)), 5000)
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import circulars"), "",
+                                                self.tr("Circulars (*.json);;All files (*)"))
+        if not paths:
+            return
+
+        def done(result):
+            imported, refused = result
+            self.list_pane.refresh()
+            text = self.tr("%1 imported, %2 refused.").replace("%1", str(len(imported))).replace(
+                "%2", str(len(refused)))
+            if refused:
+                details = "\n".join(f"{name}: {reason}" for name, reason in refused[:20])
+                dialogs.show_error(self, self.tr("Import"), text + "\n\n" + details)
+            else:
+                self.statusBar().showMessage(text, 8000)
+        self.client.call(lambda repo: repo.import_files(paths), done=done, failed=self._failed)
+
+    def export_json(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        try:
+            text = Circular.from_dict(copy.deepcopy(doc.content)).to_json()
+        except ValidationError as exc:
+            dialogs.show_error(self, self.tr("Cannot export"), summary_text(exc))
+            return
+        name = file_stem(doc.content.get("reference", ""), "circular") + ".json"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as JSON"), name,
+                                              self.tr("Circulars (*.json)"))
+        if not path:
+            return
+        from circular_editor.atomic import write_atomic
+
+        def write(_repo):
+            try:
+                write_atomic(path, text.encode("utf-8"))
+            except OSError as exc:
+                raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        self.client.call(write, done=lambda _r: self.statusBar().showMessage(
+            self.tr("Exported to %1.").replace("%1", path), 8000), failed=self._failed)
+
+    def find_in_list(self) -> None:
+        self.list_pane.search_box.setFocus()
+        self.list_pane.search_box.selectAll()
+
+    # ---- inline formatting ----
+
+    def _focused_field(self):
+        focus = QApplication.focusWidget()
+        return focus if isinstance(focus, (TextField, LineField)) and not focus.isReadOnly() else None
+
+    def wrap(self, before: str, after: str) -> None:
+        field = self._focused_field()
+        if field is not None and not getattr(field, "latin", False):
+            field.wrap_selection(before, after)
+
+    def insert_link(self) -> None:
+        field = self._focused_field()
+        if field is None or getattr(field, "latin", False):
+            self.statusBar().showMessage(self.tr("Put the cursor in a text field first."), 4000)
+            return
+        address, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Address (http, https or mailto):"))
+        address = address.strip()
+        if not ok or not address:
+            return
+        if not address.lower().startswith(LINK_SCHEMES) or any(ch in address for ch in " \n()[]"):
+            dialogs.show_error(self, self.tr("Link"), self.tr("A link must start with http://, https:// or mailto: "
+                                                              "and hold no spaces or brackets."))
+            return
+        field.wrap_selection("[" if field.selected_logical() else f"[{address}", f"]({address})")
+
+    # ---- settings, errors, closing ----
+
+    def show_settings(self) -> None:
+        dialog = dialogs.SettingsDialog(self.settings.language, self.settings.template_folder, self)
+        if not dialog.exec():
+            return
+        language = dialog.language.currentData()
+        self.settings.template_folder = dialog.folder.text().strip()
+        styles.set_user_folder(self.settings.template_folder or None)
+        if language != self.settings.language:
+            self.settings.language = language
+            QMessageBox.information(self, self.tr("Settings"),
+                                    self.tr("The new language is used from the next start of the editor."))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.statusBar().showMessage(str(error), 10000)
+            dialogs.show_error(self, self.tr("The store refused"), str(error))
+        else:
+            raise error  # a bug: the application's handler shows it
+
+    def closeEvent(self, event) -> None:  # Qt's name
+        if not self.may_leave():
+            event.ignore()
+            return
+        self.autosave.stop()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sync()
+        event.accept()
