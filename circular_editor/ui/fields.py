@@ -52,9 +52,10 @@ class _Bound:
             if value is not None or len(path) == len(self.path):
                 self.show_value(self.value_from(value))
 
-    def push(self, value) -> None:
+    def push(self, value, typing: bool = True) -> None:
+        """`typing`: merges with the previous typing in this field into one undo step."""
         if self.doc is not None:
-            self.doc.edit(self.path, self.value_to(value), self.label)
+            self.doc.edit(self.path, self.value_to(value), self.label, typing)
 
     def value_from(self, value) -> str:
         return value or ""
@@ -147,7 +148,7 @@ class TextField(_Bound, QTextEdit):
         logical = bidi.to_logical(display)
         new = logical[:start] + before + logical[start:end] + after + logical[end:]
         self.show_value(new)
-        self.push(new)
+        self.push(new, typing=False)
         shown = self.shown_text()
         cursor.setPosition(bidi.display_position(shown, start + len(before)))
         cursor.setPosition(bidi.display_position(shown, end + len(before)), QTextCursor.MoveMode.KeepAnchor)
@@ -204,7 +205,7 @@ class LinesField(TextField):
         lines[row], lines[target] = lines[target], lines[row]
         new = "\n".join(lines)
         self.show_value(new)
-        self.push(new)
+        self.push(new, typing=False)
         shown = self.shown_text()
         cursor = self.textCursor()
         cursor.setPosition(bidi.display_position(shown, sum(len(line) + 1 for line in lines[:target])))
@@ -260,7 +261,7 @@ class LineField(_Bound, QLineEdit):
         logical = bidi.to_logical(shown)
         new = logical[:a] + before + logical[a:b] + after + logical[b:]
         self.show_value(new)
-        self.push(new)
+        self.push(new, typing=False)
         shown = self.text()
         self.setSelection(bidi.display_position(shown, a + len(before)), b - a)
 

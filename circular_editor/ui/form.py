@@ -205,7 +205,8 @@ class CircularForm(QWidget):
     def check(self, finalizing: bool = False) -> list[ValidationError]:
         """Show each problem next to its field; `finalizing` adds what a final circular needs."""
         try:
-            problems = problems_before_finalizing(self.circular()) if finalizing else []
+            circular = self.circular()
+            problems = problems_before_finalizing(circular) if finalizing else []
         except ValidationError as exc:
             problems = [exc]
         for label in self._errors.values():
