@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv with everything the application, its tests and benchmarks need.
 # Idempotent: a second run only checks. System tools (poppler-utils for pdftotext/pdftoppm,
-# the X/EGL libraries Qt loads even offscreen) are installed with apt-get when we are root.
+# the X/EGL libraries Qt loads, offscreen or in a real window) are installed with apt-get when we are root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,13 @@ ldconfig -p 2>/dev/null | grep -q libEGL.so.1 || need_apt+=(libegl1)
 ldconfig -p 2>/dev/null | grep -q libxkbcommon.so.0 || need_apt+=(libxkbcommon0)
 ldconfig -p 2>/dev/null | grep -q libfontconfig.so.1 || need_apt+=(libfontconfig1)
 ldconfig -p 2>/dev/null | grep -q libGL.so.1 || need_apt+=(libgl1)
+# What Qt's xcb platform plugin needs to open a real window on X11 (Qt 6.5+ wants xcb-cursor).
+ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0 || need_apt+=(libxcb-cursor0)
+ldconfig -p 2>/dev/null | grep -q libxcb-icccm.so.4 || need_apt+=(libxcb-icccm4)
+ldconfig -p 2>/dev/null | grep -q libxcb-keysyms.so.1 || need_apt+=(libxcb-keysyms1)
+ldconfig -p 2>/dev/null | grep -q libxcb-image.so.0 || need_apt+=(libxcb-image0)
+ldconfig -p 2>/dev/null | grep -q libxcb-render-util.so.0 || need_apt+=(libxcb-render-util0)
+ldconfig -p 2>/dev/null | grep -q libxkbcommon-x11.so.0 || need_apt+=(libxkbcommon-x11-0)
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "setup: installing ${need_apt[*]}"

@@ -13,7 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -48,7 +48,7 @@ def setup_application(app: QApplication, language: str) -> QLocale:
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)
     app.setApplicationName("CircularEditor")
     app.setOrganizationName("CircularEditor")
-    app.setApplicationDisplayName(app.translate("app", "Circular Editor"))
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Circular Editor"))
     app.setApplicationVersion(__version__)
     app.setStyle(QStyleFactory.create("Fusion"))
     _follow_colour_scheme(app)
@@ -93,7 +93,7 @@ def open_store(folder: Path | None) -> StoreClient | None:
             store_folder = exc.path.parent if exc.path.parent.name != "history" else exc.path.parent.parent
             Repository.restore_backup(store_folder, newest_backup(store_folder / "backups"))
         except StoreTooNew as exc:
-            dialogs.show_error(None, QApplication.translate("app", "Circular Editor"), str(exc))
+            dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(exc))
             return None
 
 
@@ -101,8 +101,8 @@ def _excepthook(kind, value, trace) -> None:
     """The last resort: a bug is a message in a dialog, never a crash with a traceback in the user's face."""
     sys.__stderr__.write("".join(traceback.format_exception(kind, value, trace)))
     if QApplication.instance() is not None:
-        box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("app", "Unexpected error"),
-                          QApplication.translate("app", "Something went wrong inside the editor. Your saved "
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Unexpected error"),
+                          QCoreApplication.translate("app", "Something went wrong inside the editor. Your saved "
                                                         "circulars are safe; unsaved edits are in the autosaved "
                                                         "draft."))
         box.setDetailedText("".join(traceback.format_exception(kind, value, trace)))

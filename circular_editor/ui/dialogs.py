@@ -9,10 +9,6 @@ from circular_editor.store import Version
 from circular_editor.store.drafts import Draft
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def _message(parent, icon, title: str, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole, str]],
              default: str | None = None, detail: str = "") -> str:
     """A message box with our own buttons; returns the key of the button chosen."""
@@ -31,39 +27,39 @@ def _message(parent, icon, title: str, text: str, buttons: list[tuple[str, QMess
 
 def ask_to_save(parent, name: str) -> str:
     """'save', 'discard' or 'cancel' for unsaved changes."""
-    return _message(parent, QMessageBox.Icon.Warning, _tr("Unsaved changes"),
-                    _tr("Save the changes to %1?").replace("%1", name),
-                    [(_tr("Save"), QMessageBox.ButtonRole.AcceptRole, "save"),
-                     (_tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole, "discard"),
-                     (_tr("Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")], default="save",
-                    detail=_tr("If you discard them, the last saved version stays as it is."))
+    return _message(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("dialogs", "Unsaved changes"),
+                    QCoreApplication.translate("dialogs", "Save the changes to %1?").replace("%1", name),
+                    [(QCoreApplication.translate("dialogs", "Save"), QMessageBox.ButtonRole.AcceptRole, "save"),
+                     (QCoreApplication.translate("dialogs", "Discard changes"), QMessageBox.ButtonRole.DestructiveRole, "discard"),
+                     (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")], default="save",
+                    detail=QCoreApplication.translate("dialogs", "If you discard them, the last saved version stays as it is."))
 
 
 def confirm(parent, title: str, text: str, yes: str, detail: str = "") -> bool:
     return _message(parent, QMessageBox.Icon.Question, title, text,
                     [(yes, QMessageBox.ButtonRole.AcceptRole, "yes"),
-                     (_tr("Cancel"), QMessageBox.ButtonRole.RejectRole, "no")], default="yes", detail=detail) == "yes"
+                     (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "no")], default="yes", detail=detail) == "yes"
 
 
 def show_error(parent, title: str, text: str) -> None:
-    _message(parent, QMessageBox.Icon.Critical, title, text, [(_tr("Close"), QMessageBox.ButtonRole.AcceptRole, "ok")])
+    _message(parent, QMessageBox.Icon.Critical, title, text, [(QCoreApplication.translate("dialogs", "Close"), QMessageBox.ButtonRole.AcceptRole, "ok")])
 
 
 def store_in_use(message: str) -> bool:
     """True: open the store read-only; False: quit."""
-    return _message(None, QMessageBox.Icon.Warning, _tr("The store is in use"), message,
-                    [(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read"),
-                     (_tr("Quit"), QMessageBox.ButtonRole.RejectRole, "quit")], default="read") == "read"
+    return _message(None, QMessageBox.Icon.Warning, QCoreApplication.translate("dialogs", "The store is in use"), message,
+                    [(QCoreApplication.translate("dialogs", "Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read"),
+                     (QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")], default="read") == "read"
 
 
 def store_damaged(message: str, has_backup: bool) -> bool:
     """True: put the newest backup in place; False: quit."""
-    buttons = [(_tr("Quit"), QMessageBox.ButtonRole.RejectRole, "quit")]
+    buttons = [(QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")]
     if has_backup:
-        buttons.insert(0, (_tr("Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole, "restore"))
-    return _message(None, QMessageBox.Icon.Critical, _tr("The store cannot be read"), message, buttons,
+        buttons.insert(0, (QCoreApplication.translate("dialogs", "Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole, "restore"))
+    return _message(None, QMessageBox.Icon.Critical, QCoreApplication.translate("dialogs", "The store cannot be read"), message, buttons,
                     default="restore" if has_backup else "quit",
-                    detail=_tr("The damaged files are kept aside, not deleted.")) == "restore"
+                    detail=QCoreApplication.translate("dialogs", "The damaged files are kept aside, not deleted.")) == "restore"
 
 
 class RecoveryDialog(QDialog):
@@ -71,9 +67,9 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, drafts: list[Draft], describe, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Recover unsaved edits"))
+        self.setWindowTitle(QCoreApplication.translate("dialogs", "Recover unsaved edits"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("The editor was closed with unsaved edits. Recover them?")))
+        layout.addWidget(QLabel(QCoreApplication.translate("dialogs", "The editor was closed with unsaved edits. Recover them?")))
         self.list = QListWidget()
         for draft in drafts:
             item = QListWidgetItem(describe(draft))
@@ -83,8 +79,8 @@ class RecoveryDialog(QDialog):
             self.list.addItem(item)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
-        buttons.addButton(_tr("Recover"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_tr("Discard them"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("dialogs", "Recover"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QCoreApplication.translate("dialogs", "Discard them"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -99,11 +95,11 @@ class HistoryDialog(QDialog):
 
     def __init__(self, versions: list[Version], parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Version history"))
+        self.setWindowTitle(QCoreApplication.translate("dialogs", "Version history"))
         self.resize(520, 360)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        statuses = {"draft": _tr("draft"), "final": _tr("final"), "sent": _tr("sent")}
+        statuses = {"draft": QCoreApplication.translate("dialogs", "draft"), "final": QCoreApplication.translate("dialogs", "final"), "sent": QCoreApplication.translate("dialogs", "sent")}
         for version in versions:
             when = version.saved_at[:16].replace("T", " ")
             text = f"{version.number}  ·  {when}  ·  {statuses.get(version.status, version.status)}  ·  " \
@@ -114,12 +110,12 @@ class HistoryDialog(QDialog):
         if versions:
             self.list.setCurrentRow(0)
         else:
-            self.list.addItem(_tr("No earlier versions."))
+            self.list.addItem(QCoreApplication.translate("dialogs", "No earlier versions."))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton(_tr("Restore this version"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(QCoreApplication.translate("dialogs", "Restore this version"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(versions))
-        buttons.addButton(_tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("dialogs", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _item: versions and self.accept())
@@ -133,29 +129,29 @@ class HistoryDialog(QDialog):
 class SettingsDialog(QDialog):
     def __init__(self, language: str, template_folder: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Settings"))
+        self.setWindowTitle(QCoreApplication.translate("dialogs", "Settings"))
         form = QFormLayout(self)
         self.language = QComboBox()
         self.language.addItem("العربية", "ar")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        form.addRow(_tr("&Language"), self.language)
+        form.addRow(QCoreApplication.translate("dialogs", "&Language"), self.language)
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.folder = QLineEdit(template_folder)
-        self.folder.setPlaceholderText(_tr("only the built-in templates"))
-        browse = QPushButton(_tr("Choose…"))
+        self.folder.setPlaceholderText(QCoreApplication.translate("dialogs", "only the built-in templates"))
+        browse = QPushButton(QCoreApplication.translate("dialogs", "Choose…"))
         browse.clicked.connect(self._browse)
         line.addWidget(self.folder, 1)
         line.addWidget(browse)
-        form.addRow(_tr("&Template folder"), row)
+        form.addRow(QCoreApplication.translate("dialogs", "&Template folder"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _tr("Template folder"), self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("dialogs", "Template folder"), self.folder.text())
         if folder:
             self.folder.setText(folder)

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._show_empty()
         self._update_actions()
-        self.statusBar().showMessage(self.tr("Store: %1").replace("%1", str(client.folder))
+        self.statusBar().showMessage(self.tr("Store: %1").replace("%1", "\u2066" + str(client.folder) + "\u2069")
                                      + (self.tr(" (read-only)") if client.read_only else ""))
         self.list_pane.refresh()
         if not settings.geometry.isEmpty():

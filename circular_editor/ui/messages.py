@@ -14,20 +14,16 @@ from PySide6.QtCore import QCoreApplication
 from circular_editor.model import ValidationError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 _PROBLEMS = [
     (re.compile(r"^too long \(([\d,]+) characters; at most ([\d,]+)\)$"),
-     lambda m: _tr("too long: %1 characters, at most %2").replace("%1", m[1]).replace("%2", m[2])),
+     lambda m: QCoreApplication.translate("messages", "too long: %1 characters, at most %2").replace("%1", m[1]).replace("%2", m[2])),
     (re.compile(r"^too many entries \(([\d,]+); at most ([\d,]+)\)$"),
-     lambda m: _tr("too many entries: %1, at most %2").replace("%1", m[1]).replace("%2", m[2])),
-    (re.compile(r"^empty: a circular needs a subject$"), lambda m: _tr("A circular needs a subject.")),
+     lambda m: QCoreApplication.translate("messages", "too many entries: %1, at most %2").replace("%1", m[1]).replace("%2", m[2])),
+    (re.compile(r"^empty: a circular needs a subject$"), lambda m: QCoreApplication.translate("messages", "A circular needs a subject.")),
     (re.compile(r"^none: a circular needs at least one addressee$"),
-     lambda m: _tr("A circular needs at least one addressee.")),
-    (re.compile(r"^no paragraph: a circular needs a text$"), lambda m: _tr("A circular needs at least one paragraph.")),
-    (re.compile(r"^expected a date as YYYY-MM-DD"), lambda m: _tr("not a date")),
+     lambda m: QCoreApplication.translate("messages", "A circular needs at least one addressee.")),
+    (re.compile(r"^no paragraph: a circular needs a text$"), lambda m: QCoreApplication.translate("messages", "A circular needs at least one paragraph.")),
+    (re.compile(r"^expected a date as YYYY-MM-DD"), lambda m: QCoreApplication.translate("messages", "not a date")),
 ]
 
 

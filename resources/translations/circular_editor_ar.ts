@@ -1,0 +1,983 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar_EG">
+<context>
+    <name>AnnexesEditor</name>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="281" />
+        <location filename="../../circular_editor/ui/lists.py" line="282" />
+        <source>Add an annex</source>
+        <translation>إضافة ملحق</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="292" />
+        <source>Annex %1</source>
+        <translation>الملحق %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="294" />
+        <source>Annex title</source>
+        <translation>عنوان الملحق</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="295" />
+        <source>Edit annex title</source>
+        <translation>تحرير عنوان الملحق</translation>
+    </message>
+</context>
+<context>
+    <name>BlocksEditor</name>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="161" />
+        <location filename="../../circular_editor/ui/lists.py" line="162" />
+        <source>Add a paragraph</source>
+        <translation>إضافة فقرة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="163" />
+        <source>Add a list</source>
+        <translation>إضافة قائمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="177" />
+        <source>Paragraph</source>
+        <translation>فقرة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="177" />
+        <source>Bulleted list</source>
+        <translation>قائمة نقطية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="177" />
+        <source>Numbered list</source>
+        <translation>قائمة مرقمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="187" />
+        <source>Edit list</source>
+        <translation>تحرير القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="190" />
+        <source>Edit paragraph</source>
+        <translation>تحرير الفقرة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="213" />
+        <source>Change block type</source>
+        <translation>تغيير نوع الكتلة</translation>
+    </message>
+</context>
+<context>
+    <name>CircularForm</name>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="101" />
+        <source>Letter</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="102" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="103" />
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="104" />
+        <source>Edit place</source>
+        <translation>تحرير المكان</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="106" />
+        <source>allocated on finalize</source>
+        <translation>يُخصَّص عند الإنهاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="107" />
+        <source>Edit reference</source>
+        <translation>تحرير المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="108" />
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="110" />
+        <source>Edit addressee lead line</source>
+        <translation>تحرير السطر التمهيدي</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="111" />
+        <source>e.g. all stakeholders (optional)</source>
+        <translation>مثلاً: جميع أصحاب المصلحة (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="112" />
+        <source>Addressee lead line</source>
+        <translation>سطر تمهيدي للمرسل إليهم</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="113" />
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="114" />
+        <source>Edit addressees</source>
+        <translation>تحرير المرسل إليهم</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="115" />
+        <source>Copy to</source>
+        <translation>نسخة إلى</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="116" />
+        <source>Edit copy-to list</source>
+        <translation>تحرير قائمة النسخ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="118" />
+        <source>Contact</source>
+        <translation>جهة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="119" />
+        <source>Contact person</source>
+        <translation>جهة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="119" />
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="120" />
+        <source>Fax</source>
+        <translation>الفاكس</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="120" />
+        <source>E-mail</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="122" />
+        <source>Edit contact</source>
+        <translation>تحرير جهة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="125" />
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="127" />
+        <source>Edit subject</source>
+        <translation>تحرير الموضوع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="128" />
+        <source>Subject</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="129" />
+        <source>Salutation</source>
+        <translation>التحية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="130" />
+        <source>Edit salutation</source>
+        <translation>تحرير التحية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="131" />
+        <source>Paragraphs</source>
+        <translation>الفقرات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="132" />
+        <source>Body</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="133" />
+        <source>Closing</source>
+        <translation>الخاتمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="134" />
+        <source>Edit closing</source>
+        <translation>تحرير الخاتمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="136" />
+        <source>Signatories</source>
+        <translation>الموقِّعون</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="138" />
+        <source>Annexes</source>
+        <translation>الملحقات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="195" />
+        <source>One per line (Alt+Up/Down moves a line)</source>
+        <translation>واحد في كل سطر (Alt+أعلى/أسفل لنقل السطر)</translation>
+    </message>
+</context>
+<context>
+    <name>CircularList</name>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="82" />
+        <source>Search (Ctrl+F)</source>
+        <translation>بحث (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="88" />
+        <source>All styles</source>
+        <translation>كل الأنماط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="92" />
+        <source>All statuses</source>
+        <translation>كل الحالات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="92" />
+        <source>Drafts</source>
+        <translation>المسودات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <source>Final</source>
+        <translation>النهائية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <source>Sent</source>
+        <translation>المرسلة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <source>Deleted</source>
+        <translation>المحذوفة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="96" />
+        <source>All years</source>
+        <translation>كل السنوات</translation>
+    </message>
+</context>
+<context>
+    <name>CircularsModel</name>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <source>Subject</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="52" />
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
+        <source>final</source>
+        <translation>نهائية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
+        <source>sent</source>
+        <translation>مرسلة</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="52" />
+        <source>Change date</source>
+        <translation>تغيير التاريخ</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="94" />
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="104" />
+        <source>Move</source>
+        <translation>نقل</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="133" />
+        <source>Move up (Ctrl+Shift+Up)</source>
+        <translation>نقل إلى الأعلى (Ctrl+Shift+Up)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="134" />
+        <source>Move down (Ctrl+Shift+Down)</source>
+        <translation>نقل إلى الأسفل (Ctrl+Shift+Down)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="135" />
+        <source>Remove (Ctrl+Shift+Delete)</source>
+        <translation>إزالة (Ctrl+Shift+Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="68" />
+        <source>Store: %1</source>
+        <translation>المخزن: %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="69" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="280" />
+        <source> (read-only)</source>
+        <translation> (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="86" />
+        <source>The PDF preview of the open circular will show here.</source>
+        <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="109" />
+        <source>&amp;Undo</source>
+        <translation>ترا&amp;جع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="111" />
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="113" />
+        <source>&amp;New circular…</source>
+        <translation>رسالة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="114" />
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="115" />
+        <source>&amp;Duplicate</source>
+        <translation>&amp;نسخ كمسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="116" />
+        <source>De&amp;lete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="117" />
+        <source>Restore deleted circular</source>
+        <translation>استعادة الرسالة المحذوفة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="118" />
+        <source>&amp;Finalize…</source>
+        <translation>إ&amp;نهاء…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
+        <source>Mark as &amp;sent</source>
+        <translation>وضع علامة &amp;مرسلة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
+        <source>Reopen as a new &amp;draft</source>
+        <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
+        <source>&amp;Import…</source>
+        <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
+        <source>&amp;Export as JSON…</source>
+        <translation>&amp;تصدير بصيغة JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
+        <source>Version &amp;history…</source>
+        <translation>سجل ال&amp;نسخ…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <source>&amp;Find in list</source>
+        <translation>ال&amp;بحث في القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
+        <source>&amp;Bold</source>
+        <translation>&amp;غامق</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <source>&amp;Italic</source>
+        <translation>&amp;مائل</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <source>&amp;Link…</source>
+        <translation>&amp;رابط…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <source>Se&amp;ttings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <source>New from &amp;style</source>
+        <translation>جديدة من &amp;نمط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <source>&amp;Recent circulars</source>
+        <translation>الرسائل الأ&amp;خيرة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <source>&amp;Circular</source>
+        <translation>ال&amp;رسالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <source>Tools</source>
+        <translation>الأدوات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="185" />
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="189" />
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="222" />
+        <source>(no subject)</source>
+        <translation>(بلا موضوع)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="223" />
+        <source>circular #%1</source>
+        <translation>الرسالة رقم %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="223" />
+        <source>new</source>
+        <translation>جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="230" />
+        <source>Recovered unsaved edits: save them to keep them.</source>
+        <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="235" />
+        <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
+        <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="248" />
+        <source>Cannot open this circular</source>
+        <translation>تعذّر فتح هذه الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="281" />
+        <source>Circular Editor</source>
+        <translation>محرر الرسائل المعممة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="278" />
+        <source>New circular</source>
+        <translation>رسالة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <source> (final)</source>
+        <translation> (نهائية)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <source> (sent)</source>
+        <translation> (مرسلة)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
+        <source> (and %1 more)</source>
+        <translation> (و%1 غيرها)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="344" />
+        <source>Cannot use this style</source>
+        <translation>تعذّر استخدام هذا النمط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="372" />
+        <source>Not saved</source>
+        <translation>لم تُحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="373" />
+        <source>Your edits are kept in an autosaved draft until this is corrected.</source>
+        <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="400" />
+        <source>Saved (version %1).</source>
+        <translation>حُفظت (النسخة %1).</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="419" />
+        <source>A copy as a new draft: save it to keep it.</source>
+        <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="438" />
+        <source>Undo delete</source>
+        <translation>التراجع عن الحذف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="443" />
+        <source>Deleted. It stays in the list of deleted circulars.</source>
+        <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="458" />
+        <source>Restored.</source>
+        <translation>استُعيدت.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="467" />
+        <source>Cannot finalize</source>
+        <translation>تعذّر الإنهاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="469" />
+        <source>Finalize</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="469" />
+        <source>Finalize this circular?</source>
+        <translation>إنهاء هذه الرسالة؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="470" />
+        <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
+        <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="480" />
+        <source>Finalized as %1.</source>
+        <translation>أُنهيت بالمرجع %1.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="509" />
+        <source>Restored as version %1.</source>
+        <translation>استُعيدت بوصفها النسخة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="512" />
+        <source>Import circulars</source>
+        <translation>استيراد رسائل</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="513" />
+        <source>Circulars (*.json);;All files (*)</source>
+        <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="520" />
+        <source>%1 imported, %2 refused.</source>
+        <translation>استُوردت %1، ورُفضت %2.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="524" />
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
+        <source>Cannot export</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="539" />
+        <source>Export as JSON</source>
+        <translation>تصدير بصيغة JSON</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="540" />
+        <source>Circulars (*.json)</source>
+        <translation>رسائل معممة (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="551" />
+        <source>Exported to %1.</source>
+        <translation>صُدّرت إلى %1.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="571" />
+        <source>Put the cursor in a text field first.</source>
+        <translation>ضع المؤشر في حقل نصي أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="573" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
+        <source>Link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="573" />
+        <source>Address (http, https or mailto):</source>
+        <translation>العنوان (http أو https أو mailto):</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
+        <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
+        <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="594" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="595" />
+        <source>The new language is used from the next start of the editor.</source>
+        <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="600" />
+        <source>The store refused</source>
+        <translation>رفض المخزن الطلب</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingField</name>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="61" />
+        <source>numbered</source>
+        <translation>مرقمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="61" />
+        <source>not numbered</source>
+        <translation>غير مرقمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="62" />
+        <source>Style default (%1)</source>
+        <translation>افتراضي النمط (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="62" />
+        <source>Numbered</source>
+        <translation>مرقمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="63" />
+        <source>Not numbered</source>
+        <translation>غير مرقمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/form.py" line="77" />
+        <source>Paragraph numbering</source>
+        <translation>ترقيم الفقرات</translation>
+    </message>
+</context>
+<context>
+    <name>SignatoriesEditor</name>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="222" />
+        <location filename="../../circular_editor/ui/lists.py" line="227" />
+        <source>Add a signatory</source>
+        <translation>إضافة موقِّع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="223" />
+        <source>The style's default signatory</source>
+        <translation>الموقِّع الافتراضي للنمط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="244" />
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="244" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="244" />
+        <source>Title</source>
+        <translation>المنصب</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="248" />
+        <source>Edit signatory</source>
+        <translation>تحرير الموقِّع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="270" />
+        <source>Signatories</source>
+        <translation>الموقِّعون</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../circular_editor/ui/app.py" line="51" />
+        <location filename="../../circular_editor/ui/app.py" line="96" />
+        <source>Circular Editor</source>
+        <translation>محرر الرسائل المعممة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/app.py" line="104" />
+        <source>Unexpected error</source>
+        <translation>خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/app.py" line="105" />
+        <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
+        <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="30" />
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="31" />
+        <source>Save the changes to %1?</source>
+        <translation>حفظ التغييرات في %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="32" />
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="33" />
+        <source>Discard changes</source>
+        <translation>تجاهل التغييرات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="34" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="41" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
+        <source>If you discard them, the last saved version stays as it is.</source>
+        <translation>إن تجاهلتها بقيت آخر نسخة محفوظة كما هي.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="45" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="118" />
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="50" />
+        <source>The store is in use</source>
+        <translation>المخزن قيد الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="51" />
+        <source>Open read-only</source>
+        <translation>فتح للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="52" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="57" />
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="59" />
+        <source>Restore the newest backup</source>
+        <translation>استعادة أحدث نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="60" />
+        <source>The store cannot be read</source>
+        <translation>تتعذّر قراءة المخزن</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="62" />
+        <source>The damaged files are kept aside, not deleted.</source>
+        <translation>تُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="70" />
+        <source>Recover unsaved edits</source>
+        <translation>استعادة التعديلات غير المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="72" />
+        <source>The editor was closed with unsaved edits. Recover them?</source>
+        <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="82" />
+        <source>Recover</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="83" />
+        <source>Discard them</source>
+        <translation>تجاهلها</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="98" />
+        <source>Version history</source>
+        <translation>سجل النسخ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <source>final</source>
+        <translation>نهائية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <source>sent</source>
+        <translation>مرسلة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="113" />
+        <source>No earlier versions.</source>
+        <translation>لا توجد نسخ سابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="116" />
+        <source>Restore this version</source>
+        <translation>استعادة هذه النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="132" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="138" />
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="143" />
+        <source>only the built-in templates</source>
+        <translation>القوالب المدمجة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="144" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="148" />
+        <source>&amp;Template folder</source>
+        <translation>مجلد ال&amp;قوالب</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="155" />
+        <source>Template folder</source>
+        <translation>مجلد القوالب</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="19" />
+        <source>too long: %1 characters, at most %2</source>
+        <translation>طويل جداً: %1 حرفاً، والحد الأقصى %2</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="21" />
+        <source>too many entries: %1, at most %2</source>
+        <translation>عدد كبير جداً من العناصر: %1، والحد الأقصى %2</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="22" />
+        <source>A circular needs a subject.</source>
+        <translation>تحتاج الرسالة إلى موضوع.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="24" />
+        <source>A circular needs at least one addressee.</source>
+        <translation>تحتاج الرسالة إلى مرسل إليه واحد على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="25" />
+        <source>A circular needs at least one paragraph.</source>
+        <translation>تحتاج الرسالة إلى فقرة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="26" />
+        <source>not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+</context>
+</TS>
