@@ -18,8 +18,7 @@ TYPIST = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {tools!r})
     from pathlib import Path
-    from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from uitools import make_window, type_text
 
