@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from circular_editor.model import ValidationError
 
@@ -36,6 +36,30 @@ def problem_text(error: ValidationError) -> str:
     return error.problem
 
 
+_FIELDS = {  # the field a model path starts with -> its name in the interface (marked for lupdate)
+    "subject": QT_TRANSLATE_NOOP("messages", "Subject"),
+    "body": QT_TRANSLATE_NOOP("messages", "Body"),
+    "addressees": QT_TRANSLATE_NOOP("messages", "To"),
+    "copy_to": QT_TRANSLATE_NOOP("messages", "Copy to"),
+    "reference": QT_TRANSLATE_NOOP("messages", "Reference"),
+    "date": QT_TRANSLATE_NOOP("messages", "Date"),
+    "place": QT_TRANSLATE_NOOP("messages", "Place"),
+    "salutation": QT_TRANSLATE_NOOP("messages", "Salutation"),
+    "closing": QT_TRANSLATE_NOOP("messages", "Closing"),
+    "signatories": QT_TRANSLATE_NOOP("messages", "Signatories"),
+    "annexes": QT_TRANSLATE_NOOP("messages", "Annexes"),
+    "contact": QT_TRANSLATE_NOOP("messages", "Contact"),
+    "addressees_intro": QT_TRANSLATE_NOOP("messages", "Addressee lead line"),
+}
+
+
+def field_name(path: str) -> str:
+    """`body[2].text` -> the interface's name of the field it is in (Body), with the rest of the path."""
+    head = path.split("[")[0].split(".")[0]
+    name = QCoreApplication.translate("messages", _FIELDS[head]) if head in _FIELDS else head
+    return name + path[len(head):]
+
+
 def summary_text(error: ValidationError) -> str:
     """One line for the status bar: where, then what."""
-    return f"{error.path}: {problem_text(error)}" if error.path else problem_text(error)
+    return f"{field_name(error.path)}: {problem_text(error)}" if error.path else problem_text(error)

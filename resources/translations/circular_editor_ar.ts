@@ -780,18 +780,18 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="51" />
-        <location filename="../../circular_editor/ui/app.py" line="96" />
+        <location filename="../../circular_editor/ui/app.py" line="53" />
+        <location filename="../../circular_editor/ui/app.py" line="98" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="104" />
+        <location filename="../../circular_editor/ui/app.py" line="106" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="105" />
+        <location filename="../../circular_editor/ui/app.py" line="107" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
     </message>
@@ -978,6 +978,71 @@
         <location filename="../../circular_editor/ui/messages.py" line="26" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="40" />
+        <source>Subject</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="41" />
+        <source>Body</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="42" />
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="43" />
+        <source>Copy to</source>
+        <translation>نسخة إلى</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="44" />
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="45" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="46" />
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="47" />
+        <source>Salutation</source>
+        <translation>التحية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="48" />
+        <source>Closing</source>
+        <translation>الخاتمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="49" />
+        <source>Signatories</source>
+        <translation>الموقِّعون</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="50" />
+        <source>Annexes</source>
+        <translation>الملحقات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="51" />
+        <source>Contact</source>
+        <translation>جهة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="52" />
+        <source>Addressee lead line</source>
+        <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>
 </context>
 </TS>
