@@ -32,19 +32,6 @@ from circular_editor.store import Repository  # noqa: E402
 PARAGRAPH = "يسعدني أن أحيطكم علماً بأن الاتحاد الدولي للاتصالات (ITU) يعقد اجتماعه في 20 يونيو 2023، "
 
 
-class Bot:
-    def __init__(self, app):
-        self.app = app
-
-    def waitUntil(self, condition, timeout=20_000):  # noqa: N802 (as pytest-qt's)
-        end = time.monotonic() + timeout / 1000
-        while not condition():
-            self.app.processEvents()
-            time.sleep(0.001)
-            if time.monotonic() > end:
-                raise TimeoutError
-
-
 def cold_start(runs: int) -> list[float]:
     times = []
     with tempfile.TemporaryDirectory() as folder:
@@ -62,7 +49,7 @@ def cold_start(runs: int) -> list[float]:
 
 
 def open_from_large_list(app, runs: int) -> list[float]:
-    from uitools import close_window, make_window, wait_store
+    from uitools import Waiter, close_window, make_window, wait_store
 
     with tempfile.TemporaryDirectory() as folder:
         base = Circular.from_json(example("tsb-circular-92").read_bytes()).to_dict()
@@ -72,7 +59,7 @@ def open_from_large_list(app, runs: int) -> list[float]:
             circulars.append(Circular.from_dict(data))
         with Repository(Path(folder) / "db") as repo:
             repo.save_many(circulars)
-        bot = Bot(app)
+        bot = Waiter(app)
         window = make_window(bot, Path(folder))
         bot.waitUntil(lambda: len(window.list_pane.model.summaries) == 10_000)
         times = []
@@ -89,12 +76,12 @@ def open_from_large_list(app, runs: int) -> list[float]:
 
 
 def stall_while_typing(app) -> float:
-    from uitools import close_window, make_window, type_text, wait_store
+    from uitools import Waiter, close_window, make_window, type_text, wait_store
 
     with tempfile.TemporaryDirectory() as folder:
         from circular_editor.ui.settings import Settings
         Settings(Path(folder) / "settings.ini").autosave_seconds = 1
-        bot = Bot(app)
+        bot = Waiter(app)
         window = make_window(bot, Path(folder))
         window.new_circular("tsb")
         field = window.form.fields[("body",)].findChild(type(window.form.fields[("subject",)]), "block-0")

@@ -13,24 +13,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from uitools import close_window, make_window, wait_store  # noqa: E402
+from uitools import Waiter, close_window, make_window, wait_store  # noqa: E402
 
 from circular_editor.paths import examples  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "images"
-
-
-class Bot:
-    def __init__(self, app):
-        self.app = app
-
-    def waitUntil(self, condition, timeout=10_000):  # noqa: N802
-        end = time.monotonic() + timeout / 1000
-        while not condition():
-            self.app.processEvents()
-            time.sleep(0.01)
-            if time.monotonic() > end:
-                raise TimeoutError
 
 
 def settle(app, seconds=0.6):
@@ -48,7 +35,7 @@ def shoot(app, window, name):
 
 def main() -> None:
     app = QApplication(sys.argv)
-    bot = Bot(app)
+    bot = Waiter(app)
     for language in ("ar", "en"):
         folder = Path(tempfile.mkdtemp())
         window = make_window(bot, folder, language=language)

@@ -34,7 +34,8 @@ def _is_undo_key(event) -> bool:
 
 
 class _Bound:
-    """What every field shares: a path in a Document, edits pushed as undo steps, updates pulled back."""
+    """What every field shares: a path in a Document, edits pushed as undo steps, updates pulled back,
+    and Ctrl+Z / redo left to the window's actions (the widget's own undo is off)."""
 
     doc: Document | None = None  # (not `document`: QTextEdit.document() is Qt's)
     path: tuple = ()
@@ -59,6 +60,18 @@ class _Bound:
 
     def value_from(self, value) -> str:
         return value or ""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            event.ignore()  # the window's Undo/Redo action takes it
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def value_to(self, text: str):
         return text
@@ -162,18 +175,6 @@ class TextField(_Bound, QTextEdit):
         data.setText(self.selected_logical())
         return data
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
-            event.ignore()  # the window's Undo/Redo action takes it
-            return False
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:
-        if _is_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
     def _fit_height(self, *_):
         """As tall as the text (at least `min_lines`): the form scrolls, not each field."""
         line = self.fontMetrics().lineSpacing()
@@ -264,18 +265,6 @@ class LineField(_Bound, QLineEdit):
         self.push(new, typing=False)
         shown = self.text()
         self.setSelection(bidi.display_position(shown, a + len(before)), b - a)
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:
-        if _is_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
 
 class OptionalLineField(LineField):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QGroupBox, QLabel, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from circular_editor import defaults
 from circular_editor.model import Circular, ValidationError, problems_before_finalizing

@@ -77,3 +77,19 @@ def answer_next_dialog(button_text: str | None = None, delay_ms: int = 50, seen:
         elif isinstance(dialog, QDialog):
             dialog.accept()
     QTimer.singleShot(delay_ms, click)
+
+
+class Waiter:
+    """What the helpers need of pytest-qt's qtbot, for the scripts that run without pytest
+    (bench/ui_bench.py, docs/editor_screenshots.py)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def waitUntil(self, condition, timeout: int = 20_000) -> None:  # noqa: N802 (qtbot's name)
+        end = time.monotonic() + timeout / 1000
+        while not condition():
+            self.app.processEvents()
+            time.sleep(0.001)
+            if time.monotonic() > end:
+                raise TimeoutError
