@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QPushButton, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget)
 
@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
-        from PySide6.QtGui import QUndoGroup
         self.undo_group = QUndoGroup(self)
         self.act_undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(K.Undo)
