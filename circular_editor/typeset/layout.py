@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from circular_editor.typeset.bidi import bidi_class, resolve_levels, visual_order
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
 from circular_editor.typeset.isolate import find_isolates, with_isolates
-from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape
+from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape, shape_clusters
 from circular_editor.typeset.spans import Span
 
 SPACES = frozenset(" \t")
@@ -79,12 +79,12 @@ class _Cluster:
 
     __slots__ = ("start", "end", "glyphs", "face", "level", "width", "space", "tatweel_ok", "scale")
 
-    def __init__(self, start, end, glyphs, face, level, scale):
+    def __init__(self, start, end, glyphs, face, level, scale, advance, tatweel_ok):
         self.start, self.end, self.glyphs, self.face, self.level = start, end, glyphs, face, level
         self.scale = scale
-        self.width = sum(g.advance for g in glyphs) * scale
+        self.width = advance * scale
         self.space = False
-        self.tatweel_ok = any(g.tatweel_ok for g in glyphs)
+        self.tatweel_ok = tatweel_ok
 
 
 def clean_text(text: str) -> str:
@@ -168,14 +168,11 @@ def _shape_segment(text, start, end, owner, spans, style):
 
 
 def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
-    glyphs = shape(face, text, start, end, bool(level & 1))
-    by_cluster: dict[int, list] = {}
-    for g in glyphs:
-        by_cluster.setdefault(g.cluster, []).append(g)
-    starts = sorted(by_cluster)
+    offset, groups = shape_clusters(face, text, start, end, bool(level & 1))
     scale = size / face.upem
-    ends = starts[1:] + [end]
-    return [_Cluster(s, e, by_cluster[s], face, level, scale) for s, e in zip(starts, ends)]
+    ends = [g.start + offset for g in groups[1:]] + [end]
+    return [_Cluster(g.start + offset, e, g.glyphs, face, level, scale, g.advance, g.tatweel_ok)
+            for g, e in zip(groups, ends)]
 
 
 def _break_opportunities(text, clusters, isolates) -> set[int]:

@@ -61,6 +61,43 @@ def shape(face: FontFace, text: str, start: int, end: int, rtl: bool) -> tuple[G
     return _shifted(_shape_harfbuzz(face, window, start - first, end - first, rtl, script), first)
 
 
+class Cluster(NamedTuple):
+    """The glyphs of one cluster; `start` counts from the shaped window (add the offset shape_clusters gives)."""
+
+    start: int
+    glyphs: tuple[Glyph, ...]
+    advance: int  # font units
+    tatweel_ok: bool
+
+
+def shape_clusters(face: FontFace, text: str, start: int, end: int, rtl: bool) -> tuple[int, tuple[Cluster, ...]]:
+    """(offset, clusters of text[start:end] in logical order): the cached grouping of `shape`, whose cluster
+    starts plus offset index `text`; nothing is copied per glyph, so an unchanged run costs one lookup."""
+    script = run_script(text[start:end], rtl)
+    if script == "Arab" and not face.has_arabic_layout:
+        return start, _grouped_fallback(face, text[start:end])
+    first = max(0, start - CONTEXT)
+    return first, _grouped_harfbuzz(face, text[first:end + CONTEXT], start - first, end - first, rtl, script)
+
+
+def _group(glyphs: tuple[Glyph, ...]) -> tuple[Cluster, ...]:
+    by_cluster: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        by_cluster.setdefault(g.cluster, []).append(g)
+    return tuple(Cluster(c, tuple(gs), sum(g.advance for g in gs), any(g.tatweel_ok for g in gs))
+                 for c, gs in sorted(by_cluster.items()))
+
+
+@lru_cache(maxsize=8192)
+def _grouped_harfbuzz(face, text, start, end, rtl, script) -> tuple[Cluster, ...]:
+    return _group(_shape_harfbuzz(face, text, start, end, rtl, script))
+
+
+@lru_cache(maxsize=2048)
+def _grouped_fallback(face, source) -> tuple[Cluster, ...]:
+    return _group(_reshape_fallback(face, source))
+
+
 def _shifted(glyphs: tuple[Glyph, ...], offset: int) -> tuple[Glyph, ...]:
     """Clusters counted from the paragraph's start instead of the shaped window's."""
     return tuple(g._replace(cluster=g.cluster + offset) for g in glyphs) if offset else glyphs
