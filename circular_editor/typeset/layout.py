@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from circular_editor.typeset.bidi import bidi_class, resolve_levels, visual_order
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
 from circular_editor.typeset.isolate import find_isolates, with_isolates
-from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape, shape_clusters
+from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape_clusters
 from circular_editor.typeset.spans import Span
 
 SPACES = frozenset(" \t")
@@ -323,9 +323,9 @@ def _tatweel(face: FontFace) -> tuple[int, int]:
     cached = _TATWEEL_CACHE.get(id(face))
     if cached is None:
         probe = "\u0628" + TATWEEL + "\u0628"
-        glyphs = shape(face, probe, 0, 3, True)
-        middle = [g for g in glyphs if g.cluster == 1]
-        cached = (middle[0].gid, middle[0].advance) if middle else (0, 0)
+        offset, groups = shape_clusters(face, probe, 0, 3, True)
+        middle = [g for g in groups if g.start + offset == 1]
+        cached = (middle[0].glyphs[0].gid, middle[0].glyphs[0].advance) if middle else (0, 0)
         _TATWEEL_CACHE[id(face)] = cached
     return cached
 

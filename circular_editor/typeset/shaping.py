@@ -51,16 +51,6 @@ def run_script(text: str, rtl: bool) -> str:
     return "Arab" if rtl else "Latn"
 
 
-def shape(face: FontFace, text: str, start: int, end: int, rtl: bool) -> tuple[Glyph, ...]:
-    """Glyphs of text[start:end] in visual (left-to-right) order, with text as context."""
-    script = run_script(text[start:end], rtl)
-    if script == "Arab" and not face.has_arabic_layout:
-        return _shifted(_reshape_fallback(face, text[start:end]), start)
-    first = max(0, start - CONTEXT)
-    window = text[first:end + CONTEXT]
-    return _shifted(_shape_harfbuzz(face, window, start - first, end - first, rtl, script), first)
-
-
 class Cluster(NamedTuple):
     """The glyphs of one cluster; `start` counts from the shaped window (add the offset shape_clusters gives)."""
 
@@ -96,11 +86,6 @@ def _grouped_harfbuzz(face, text, start, end, rtl, script) -> tuple[Cluster, ...
 @lru_cache(maxsize=2048)
 def _grouped_fallback(face, source) -> tuple[Cluster, ...]:
     return _group(_reshape_fallback(face, source))
-
-
-def _shifted(glyphs: tuple[Glyph, ...], offset: int) -> tuple[Glyph, ...]:
-    """Clusters counted from the paragraph's start instead of the shaped window's."""
-    return tuple(g._replace(cluster=g.cluster + offset) for g in glyphs) if offset else glyphs
 
 
 @lru_cache(maxsize=8192)
