@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.act_undelete = self._action(self.tr("Restore deleted circular"), self.undelete)
         self.act_finalize = self._action(self.tr("&Finalize…"), self.finalize, "Ctrl+Shift+F")
         self.act_sent = self._action(self.tr("Mark as &sent"), self.mark_sent)
-        self.act_reopen = self._action(self.tr("Reopen as a new &draft"), self.reopen_as_draft)
+        self.act_reopen = self._action(self.tr("Reopen as a new &draft"), self.duplicate)  # a copy to edit
         self.act_import = self._action(self.tr("&Import…"), self.import_files, "Ctrl+Shift+I")
         self.act_export = self._action(self.tr("&Export as JSON…"), self.export_json, "Ctrl+Shift+E")
         self.act_history = self._action(self.tr("Version &history…"), self.show_history, "Ctrl+H")
@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setWordWrap(True)
         self.form_area.setWidget(note)
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.stack)
         self.form = None
         self.document = None
         self._update_title()
@@ -417,9 +419,6 @@ class MainWindow(QMainWindow):
         self._set_document(copy_doc)
         self.statusBar().showMessage(self.tr("A copy as a new draft: save it to keep it."), 5000)
 
-    def reopen_as_draft(self) -> None:
-        self.duplicate()
-
     def delete(self) -> None:
         doc = self.document
         if doc is None or doc.record_id is None:
@@ -430,7 +429,6 @@ class MainWindow(QMainWindow):
             self._discard_draft()
             self._last_deleted = record_id
             self.settings.forget(record_id)
-            self.undo_group.removeStack(doc.stack)
             self._show_empty()
             self._update_actions()
             self.list_pane.refresh()
@@ -451,7 +449,6 @@ class MainWindow(QMainWindow):
 
         def restored(record):
             self._last_deleted = None
-            self.document = None  # the deleted one shown (if any) is replaced by the restored one
             self._open_loaded(record)
             self.list_pane.refresh(select=record.id)
             self.statusBar().showMessage(self.tr("Restored."), 5000)
@@ -502,7 +499,6 @@ class MainWindow(QMainWindow):
         self.client.call(lambda repo: repo.versions(record_id), done=chosen, failed=self._failed)
 
     def _restored(self, record) -> None:
-        self.document = None
         self._open_loaded(record)
         self.list_pane.refresh(select=record.id)
         self.statusBar().showMessage(self.tr("Restored as version %1.").replace("%1", str(record.version)), 5000)
