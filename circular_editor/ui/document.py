@@ -53,16 +53,16 @@ class Document(QObject):
 
     def put(self, path: Path, value) -> None:
         """Set without undo (commands call this); None removes an optional key."""
-        parent = self.content
+        parents = [self.content]
         for key in path[:-1]:
-            if isinstance(parent, dict) and key not in parent:
-                parent[key] = {}
-            parent = parent[key]
-        last = path[-1]
+            if isinstance(parents[-1], dict) and key not in parents[-1]:
+                parents[-1][key] = {}  # (the first contact detail typed makes the contact table)
+            parents.append(parents[-1][key])
+        parent, last = parents[-1], path[-1]
         if value is None and isinstance(parent, dict):
             parent.pop(last, None)
-            if len(path) > 1 and parent == {} and path[0] == "contact":
-                self.content.pop("contact", None)  # the last contact detail removed: no contact at all
+            if not parent and len(parents) > 1 and isinstance(parents[-2], dict):
+                parents[-2].pop(path[-2], None)  # the table's last value removed: the table is absent again
         else:
             parent[last] = value
         self.changed.emit(tuple(path))

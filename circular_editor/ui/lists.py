@@ -30,6 +30,7 @@ class ListEditor(QWidget):
         super().__init__(parent)
         self.document, self.path = document, tuple(path)
         self._rows: list[QWidget] = []
+        self._focus_after: int | None = None  # the row to focus when the next rebuild comes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows_box = QVBoxLayout()
@@ -75,11 +76,8 @@ class ListEditor(QWidget):
 
     def _on_changed(self, path: tuple) -> None:
         if path == self.path[:len(path)]:
-            self.rebuild(self._pending_focus())
-
-    def _pending_focus(self):
-        focus, self._focus_after = getattr(self, "_focus_after", None), None
-        return focus
+            focus, self._focus_after = self._focus_after, None
+            self.rebuild(focus)
 
     # ---- structural edits, each one undo step ----
 

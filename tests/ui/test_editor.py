@@ -219,3 +219,14 @@ def test_a_second_instance_is_refused_and_may_read(qtbot, tmp_path):
         reader.close()
     finally:
         close_window(owner)
+
+
+def test_a_contact_detail_typed_then_cleared_leaves_the_circular_as_it_was(qtbot, window):
+    window.new_circular("sg")
+    before = json.loads(json.dumps(window.document.content))
+    phone = window.form.fields[("contact", "phone")]
+    type_text(phone, "+41 22 730 5111")
+    assert window.document.content["contact"] == {"phone": "+41 22 730 5111"}
+    phone.selectAll()
+    press(phone, Qt.Key.Key_Backspace)
+    assert window.document.content == before, "no empty contact table left behind"
