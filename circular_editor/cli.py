@@ -111,7 +111,7 @@ def _exit_code(exc: UserError) -> int:
 
 
 def read_circular(name: str):
-    """The circular in file `name` (`-`: standard input), of an installed style, and that style.
+    """The circular in file `name` (`-`: standard input), of an installed style.
 
     CommandError naming the file on any problem."""
     from circular_editor import styles
@@ -125,7 +125,8 @@ def read_circular(name: str):
             with open(name, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         circular = Circular.from_json(data)
-        return circular, styles.load(circular.style)
+        styles.load(circular.style)  # installed, and its template sound
+        return circular
     except (ValidationError, styles.UnknownStyle) as exc:
         raise CommandError(f"{label}: {exc}") from None
     except OSError as exc:
@@ -150,7 +151,7 @@ def _write_output(path: Path, data: bytes) -> None:
 def _render(args) -> int:
     from circular_editor.render import render_pdf
 
-    circular, _ = read_circular(args.file)
+    circular = read_circular(args.file)
     pdf = render_pdf(circular)
     if args.output == "-":
         sys.stdout.buffer.write(pdf)
@@ -167,7 +168,7 @@ def _validate(args) -> int:
     status = 0
     for name in args.files:
         try:
-            circular, _ = read_circular(name)
+            circular = read_circular(name)
             print(f"{name}: valid ({circular.style}, {circular.reference or 'no reference'})")
         except CommandError as exc:
             print(f"circular-editor: {exc}", file=sys.stderr)
