@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--render-worker"]:  # the editor's render process (ui/render_worker.py), not for people
+        from circular_editor.ui.render_worker import serve
+        return serve()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from circular_editor.ui.app import run

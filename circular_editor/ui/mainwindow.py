@@ -9,11 +9,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QPushButton, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSplitter, QToolBar)
 
 from circular_editor import styles
 from circular_editor.cli import file_stem
@@ -25,8 +26,12 @@ from circular_editor.ui.document import Document
 from circular_editor.ui.fields import LineField, TextField
 from circular_editor.ui.form import CircularForm
 from circular_editor.ui.messages import summary_text
+from circular_editor.ui.pageview import PdfiumPages
+from circular_editor.ui.preview import PreviewPane, failure_text, snapshot_of
+from circular_editor.ui.renderclient import RenderClient, RenderFailure, Rendering
 from circular_editor.ui.settings import Settings
 from circular_editor.ui.storeclient import StoreClient
+from circular_editor.ui.threadclient import ThreadClient
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -53,7 +58,11 @@ class MainWindow(QMainWindow):
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setObjectName("form-area")
-        self.preview_pane = self._preview_placeholder()
+        self.renderer = RenderClient(parent=self)
+        self.renderer.warm_up()
+        self.pdfium = PdfiumPages(ThreadClient("pdfium", self))
+        self.preview_pane = PreviewPane(self.renderer, self.pdfium)
+        self._restore_zoom(settings.preview_zoom)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for pane, stretch in ((self.list_pane, 0), (self.form_area, 1), (self.preview_pane, 1)):
             self.splitter.addWidget(pane)
@@ -79,15 +88,12 @@ class MainWindow(QMainWindow):
 
     # ---- building ----
 
-    def _preview_placeholder(self) -> QWidget:
-        pane = QWidget()
-        pane.setObjectName("preview")
-        layout = QVBoxLayout(pane)
-        note = QLabel(self.tr("The PDF preview of the open circular will show here."))
-        note.setWordWrap(True)
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(note)
-        return pane
+    def _restore_zoom(self, saved: str) -> None:
+        view = self.preview_pane.view
+        if saved in ("width", "page"):
+            view.set_zoom(saved)
+        elif saved.isdigit():
+            view.set_zoom("zoom", int(saved) / 100)
 
     def _action(self, text: str, handler, keys=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -118,7 +124,15 @@ class MainWindow(QMainWindow):
         self.act_sent = self._action(self.tr("Mark as &sent"), self.mark_sent)
         self.act_reopen = self._action(self.tr("Reopen as a new &draft"), self.duplicate)  # a copy to edit
         self.act_import = self._action(self.tr("&Import…"), self.import_files, "Ctrl+Shift+I")
-        self.act_export = self._action(self.tr("&Export as JSON…"), self.export_json, "Ctrl+Shift+E")
+        self.act_export = self._action(self.tr("Export as &JSON…"), self.export_json, "Ctrl+Shift+E")
+        self.act_export_pdf = self._action(self.tr("&Export PDF…"), self.export_pdf, "Ctrl+E")
+        self.act_print = self._action(self.tr("&Print…"), self.print_circular, K.Print)
+        self.act_print_preview = self._action(self.tr("Print pre&view…"), self.print_preview, "Ctrl+Shift+P")
+        view = self.preview_pane.view
+        self.act_zoom_in = self._action(self.tr("Zoom &in"), lambda: view.zoom_by(1), K.ZoomIn)
+        self.act_zoom_out = self._action(self.tr("Zoom &out"), lambda: view.zoom_by(-1), K.ZoomOut)
+        self.act_fit_width = self._action(self.tr("Fit &width"), lambda: view.set_zoom("width"), "Ctrl+0")
+        self.act_fit_page = self._action(self.tr("Fit &page"), lambda: view.set_zoom("page"), "Ctrl+9")
         self.act_history = self._action(self.tr("Version &history…"), self.show_history, "Ctrl+H")
         self.act_find = self._action(self.tr("&Find in list"), self.find_in_list, K.Find)
         self.act_bold = self._action(self.tr("&Bold"), lambda: self.wrap("**", "**"), K.Bold)
@@ -138,6 +152,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("&Recent circulars"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addActions([self.act_export_pdf, self.act_print, self.act_print_preview])
+        file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_export])
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
@@ -148,6 +164,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.act_bold, self.act_italic, self.act_link])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit_width, self.act_fit_page])
         circular_menu = bar.addMenu(self.tr("&Circular"))
         circular_menu.addActions([self.act_duplicate, self.act_finalize, self.act_sent, self.act_reopen,
                                   self.act_history])
@@ -162,6 +180,8 @@ class MainWindow(QMainWindow):
         tools.addActions([self.act_bold, self.act_italic, self.act_link])
         tools.addSeparator()
         tools.addActions([self.act_finalize, self.act_history])
+        tools.addSeparator()
+        tools.addActions([self.act_export_pdf, self.act_print])
         self.addToolBar(tools)
 
     def _fill_new_menu(self) -> None:
@@ -239,6 +259,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.document.stack)
         self.form = None
         self.document = None
+        self.preview_pane.set_source(None)
         self._update_title()
 
     def _set_document(self, document: Document, draft_key: str | None = None) -> bool:
@@ -262,6 +283,8 @@ class MainWindow(QMainWindow):
         self.form_area.setWidget(self.form)
         document.modified_changed.connect(lambda _m: self._update_title())
         document.changed.connect(lambda _path: self.autosave.start())
+        document.changed.connect(lambda _path: self.preview_pane.changed())
+        self.preview_pane.set_source(lambda: snapshot_of(document.content))
         self._update_title()
         self._update_actions()
         if document.record_id:
@@ -298,6 +321,8 @@ class MainWindow(QMainWindow):
         self.act_undelete.setEnabled(writable and self._last_deleted is not None)
         self.act_history.setEnabled(doc is not None and doc.record_id is not None)
         self.act_export.setEnabled(doc is not None)
+        for action in (self.act_export_pdf, self.act_print, self.act_print_preview):
+            action.setEnabled(doc is not None)
 
     def _show_problems(self, problems: list) -> None:
         if problems:
@@ -535,15 +560,65 @@ class MainWindow(QMainWindow):
                                               self.tr("Circulars (*.json)"))
         if not path:
             return
+        self._write_file(Path(path), text.encode("utf-8"), lambda written: self.statusBar().showMessage(
+            self.tr("Exported to %1.").replace("%1", "\u2066" + str(written) + "\u2069"), 8000))
+
+    def export_pdf(self) -> None:
+        """The previewed PDF's bytes to a file (once the preview shows the circular as it is now)."""
+        if self.document is not None:
+            self.preview_pane.when_current(self._export_rendering)
+
+    def _export_rendering(self, outcome: Rendering | RenderFailure) -> None:
+        doc = self.document
+        if isinstance(outcome, RenderFailure):
+            dialogs.show_error(self, self.tr("Cannot export"), failure_text(outcome))
+            return
+        name = file_stem(doc.content.get("reference", ""), "circular")
+        if doc.status == "draft":
+            name += "-" + self.tr("draft")
+        folder = Path(self.settings.export_folder or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), str(folder / f"{name}.pdf"),
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        path = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        self.settings.export_folder = str(path.parent)
+        self._write_file(path, outcome.pdf, self._exported)
+
+    def _write_file(self, path: Path, data: bytes, done) -> None:
+        """Written whole or not at all, on the store's thread (a slow disk never freezes the window)."""
         from circular_editor.atomic import write_atomic
 
         def write(_repo):
             try:
-                write_atomic(path, text.encode("utf-8"))
+                write_atomic(path, data)
             except OSError as exc:
                 raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        self.client.call(write, done=lambda _r: self.statusBar().showMessage(
-            self.tr("Exported to %1.").replace("%1", path), 8000), failed=self._failed)
+            return path
+        self.client.call(write, done=done, failed=self._failed)
+
+    def _exported(self, path: Path) -> None:
+        show = QPushButton(self.tr("Show in folder"))
+        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        show.clicked.connect(lambda: show.setParent(None))
+        self.statusBar().addPermanentWidget(show)
+        QTimer.singleShot(15000, lambda: show.setParent(None))
+        self.statusBar().showMessage(self.tr("Exported to %1.").replace("%1", "\u2066" + str(path) + "\u2069"), 15000)
+
+    def print_circular(self) -> None:
+        if self.document is not None:
+            self.preview_pane.when_current(lambda outcome: self._print(outcome, preview=False))
+
+    def print_preview(self) -> None:
+        if self.document is not None:
+            self.preview_pane.when_current(lambda outcome: self._print(outcome, preview=True))
+
+    def _print(self, outcome: Rendering | RenderFailure, preview: bool) -> None:
+        if isinstance(outcome, RenderFailure):
+            dialogs.show_error(self, self.tr("Cannot print"), failure_text(outcome))
+            return
+        from circular_editor.ui import printing
+        printing.print_dialog(self, outcome.pdf, self.pdfium, preview)
 
     def find_in_list(self) -> None:
         self.list_pane.search_box.setFocus()
@@ -603,5 +678,9 @@ class MainWindow(QMainWindow):
         self.autosave.stop()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
+        view = self.preview_pane.view
+        self.settings.preview_zoom = view.mode if view.mode != "zoom" else str(round(view.zoom * 100))
         self.settings.sync()
+        self.renderer.close()
+        self.pdfium.thread.close()
         event.accept()

@@ -58,6 +58,8 @@ class Settings:
     recent = _Setting("session/recent", [], list)
     template_folder = _Setting("templates/folder", "")
     autosave_seconds = _Setting("editing/autosave_seconds", 3)
+    export_folder = _Setting("export/folder", "")  # where the last PDF was exported
+    preview_zoom = _Setting("preview/zoom", "width")  # "width", "page", or a percentage
 
     def __init__(self, path: str | Path | None = None):
         if path is None:
