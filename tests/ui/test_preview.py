@@ -1,0 +1,213 @@
+"""The live preview, export and print, offscreen, with the real render worker process and real PDFium."""
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog
+from uitools import answer_next_dialog, close_window, make_window, type_text, wait_store
+
+from circular_editor.model import Circular
+from circular_editor.paths import examples
+from circular_editor.render import render_pdf
+from circular_editor.ui import printing
+from circular_editor.ui.fields import TextField
+from circular_editor.ui.renderclient import RenderFailure, Rendering
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    window.client.wait(lambda repo: repo.import_files([str(p) for p in examples()]))
+    window.list_pane.refresh()
+    wait_store(qtbot, window)
+    yield window
+    close_window(window)
+
+
+def open_tsb(qtbot, window):
+    record = window.client.wait(lambda repo: next(s for s in repo.search() if s.style == "tsb"))
+    window.open_record(record.id)
+    wait_store(qtbot, window)
+    wait_preview(qtbot, window)
+    return record.id
+
+
+def wait_preview(qtbot, window, timeout=20_000):
+    """Until the pane shows the outcome for the circular as it is now."""
+    pane = window.preview_pane
+    qtbot.waitUntil(lambda: not pane.debounce.isActive() and (pane.failure or pane.latest) is not None
+                    and (pane.failure or pane.latest).snapshot == pane._source(), timeout=timeout)
+
+
+def pdf_text(pdf: bytes) -> str:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
+
+
+def paragraph(window, index: int) -> TextField:
+    return window.form.findChild(TextField, f"block-{index}")
+
+
+def test_typing_arabic_changes_the_preview_and_its_text(qtbot, window):
+    open_tsb(qtbot, window)
+    before = window.preview_pane.latest
+    assert isinstance(before, Rendering) and before.pdf.startswith(b"%PDF")
+    assert window.preview_pane.view.images, "the pages in view came rasterised with the PDF"
+    field = paragraph(window, 1)
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    type_text(field, " مدينة قرطبة الأندلسية")
+    wait_preview(qtbot, window)
+    after = window.preview_pane.latest
+    assert after.pdf != before.pdf
+    assert after.pdf == render_pdf(Circular.from_dict(window.document.content)), "the preview is the exact PDF"
+    text = pdf_text(after.pdf)
+    assert "قرطبة" in text and "الأندلسية" in text
+    assert "قرطبة" not in pdf_text(before.pdf)
+
+
+def test_the_preview_text_is_selected_and_copied_as_pdfium_reads_it(qtbot, window):
+    open_tsb(qtbot, window)
+    view = window.preview_pane.view
+    view.select_page(0)
+    qtbot.waitUntil(lambda: view.selection is not None)
+    copied = view.selected_text()
+    assert "الاتحاد الدولي للاتصالات" in copied and "TSB\u00a0Circular 92" in copied  # (drawn with a no-break space)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == copied
+    # a drag over the first line of the letterhead selects part of it, and only that
+    rect = view.page_rects()[0].translated(-view._offset())
+    s = view.points_to_pixels()
+    start, end = view._point_on_page(rect.topLeft() + QPointF(560 * s, 60 * s)), None
+    assert start is not None and start[0] == 0
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=(rect.topLeft() + QPointF(560 * s, 62 * s)).toPoint())
+    qtbot.waitUntil(lambda: 0 in view.texts)
+    qtbot.mouseMove(view.viewport(), (rect.topLeft() + QPointF(300 * s, 62 * s)).toPoint())
+    end = view.selection
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton)
+    assert end is not None and end[2] > end[1]
+    assert 0 < len(view.selected_text()) < len(copied)
+
+
+def test_a_render_error_names_the_field_and_keeps_the_last_good_page_dimmed(qtbot, window):
+    open_tsb(qtbot, window)
+    good = window.preview_pane.latest
+    window.document.edit(("date",), "2023-02-30", "date")
+    wait_preview(qtbot, window)
+    pane = window.preview_pane
+    assert isinstance(pane.failure, RenderFailure) and pane.failure.path == "date"
+    # the field and the problem in the interface's language (Arabic here), the last good preview kept
+    assert not pane.banner.isHidden() and "التاريخ: ليس تاريخاً" in pane.banner.text()
+    assert pane.latest is good
+    assert pane.view.dimmed and pane.view.sizes, "the last good pages stay, dimmed"
+    window.act_undo.trigger()
+    wait_preview(qtbot, window)
+    assert pane.failure is None and not pane.view.dimmed and not pane.banner.isVisible()
+    assert pane.latest.pdf == good.pdf
+
+
+def test_a_burst_of_typing_starts_few_renders_and_ends_with_the_final_text(qtbot, window):
+    open_tsb(qtbot, window)
+    started = window.renderer.renders_started
+    field = paragraph(window, 1)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    typed = " ومرحبا بكم في الاجتماع السابع للمبادرة والمشاركة فيها تفتح لجميع"[:50]
+    for ch in typed:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+        qtbot.wait(20)
+    wait_preview(qtbot, window)
+    renders = window.renderer.renders_started - started
+    assert 1 <= renders <= 5, renders
+    assert window.document.content["body"][1]["text"].endswith(typed)
+    final = window.preview_pane.latest
+    assert final.pdf == render_pdf(Circular.from_dict(window.document.content))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_worker_killed_mid_render_is_restarted(qtbot, window):
+    open_tsb(qtbot, window)
+    type_text(paragraph(window, 1), " أ")
+    window.preview_pane.refresh()
+    qtbot.waitUntil(lambda: window.renderer.pid is not None)
+    os.kill(window.renderer.pid, signal.SIGKILL)
+    wait_preview(qtbot, window)
+    assert window.preview_pane.latest.pdf == render_pdf(Circular.from_dict(window.document.content))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_hung_worker_is_stopped_and_the_next_edit_renders(qtbot, window):
+    open_tsb(qtbot, window)
+    window.renderer.timeout = 1.0
+    os.kill(window.renderer.pid, signal.SIGSTOP)  # a worker that never answers
+    type_text(paragraph(window, 1), " ب")
+    wait_preview(qtbot, window)
+    pane = window.preview_pane
+    assert isinstance(pane.failure, RenderFailure) and pane.failure.bug and "1 s" in pane.failure.message
+    assert pane.view.sizes and pane.view.dimmed
+    type_text(paragraph(window, 1), "ت")
+    wait_preview(qtbot, window)
+    assert pane.failure is None and pane.latest.pdf == render_pdf(Circular.from_dict(window.document.content))
+
+
+def test_export_writes_the_previewed_bytes_of_the_saved_circular(qtbot, window, tmp_path, monkeypatch):
+    record_id = open_tsb(qtbot, window)
+    target = tmp_path / "out" / "exported.pdf"
+    target.parent.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (asked.append(args[2]), (str(target), ""))[1])
+    window.act_export_pdf.trigger()
+    wait_store(qtbot, window)
+    qtbot.waitUntil(target.exists)
+    saved = window.client.wait(lambda repo: repo.get(record_id)).circular
+    assert target.read_bytes() == render_pdf(saved) == window.preview_pane.latest.pdf
+    assert Path(asked[0]).name == "TSB Circular 92-مسودة.pdf", "named after the reference, saying it is a draft"
+
+
+def test_export_refuses_an_invalid_circular_with_the_reason(qtbot, window, tmp_path, monkeypatch):
+    open_tsb(qtbot, window)
+    window.document.edit(("date",), "2023-13-01", "date")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("no file is asked for"))
+    seen = []
+    answer_next_dialog(seen=seen)
+    window.act_export_pdf.trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["التاريخ: ليس تاريخاً"]
+
+
+def test_printing_to_a_pdf_file_gives_every_page_on_a4(qtbot, window, tmp_path):
+    open_tsb(qtbot, window)
+    pdf = window.preview_pane.latest.pdf
+    printer = printing.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    steps = []
+    assert printing.paint_pdf(printer, pdf, window.pdfium, lambda done, total: steps.append((done, total)) or True)
+    printed = pdfium.PdfDocument(str(out))
+    try:
+        source = pdfium.PdfDocument(pdf)
+        assert len(printed) == len(source) == 2
+        for i in range(len(printed)):
+            width, height = printed[i].get_size()
+            assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1, "A4, at 100 %"
+        assert steps[-1][0] == steps[-1][1] >= 2
+        # the printed page looks like the PDF's page: same pixels where the text is dark
+        a = printed[0].render(scale=1).to_pil().convert("L")
+        b = source[0].render(scale=1).to_pil().convert("L")
+        dark_a = sum(a.histogram()[:128])
+        dark_b = sum(b.histogram()[:128])
+        assert abs(dark_a - dark_b) < 0.05 * dark_b
+    finally:
+        printed.close()
