@@ -31,3 +31,11 @@ def test_example_renders_exactly_the_golden_output(path):
     assert actual == expected, "drawn output moved:\n" + _first_differences(expected, actual)
     digest = (GOLDEN / f"{path.stem}.sha256").read_text(encoding="ascii").split()[0]
     assert hashlib.sha256(pdf).hexdigest() == digest, "same glyphs and links, but the PDF bytes differ"
+
+
+def test_reportlab_runs_with_its_c_accelerator():
+    """rl_accel is a dependency (same bytes, faster): ReportLab must be using it, not its Python fallback."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel"
+    assert rl_accel.asciiBase85Encode.__module__ == "_rl_accel"
