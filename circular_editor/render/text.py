@@ -33,11 +33,18 @@ def _style(size: float, leading: float, align: str, rtl: bool) -> ParagraphStyle
 
 def rows(text: str, box: Box) -> list[Row]:
     """One row per line of `text` (with its inline markup) laid out in `box`."""
+    return list(_laid_out(text, box))
+
+
+@lru_cache(maxsize=4096)
+def _laid_out(text: str, box: Box) -> tuple[Row, ...]:
+    """The layout of one paragraph, kept: a re-render lays out again only the paragraphs that changed
+    (a keystroke costs one paragraph). Rows are never changed once made, so they are shared safely."""
     spans = list(markup.parse(text))
     if box.bold:
         spans = [Span(s.text, True, s.italic, s.link) for s in spans]
     layout = layout_paragraph(spans, box.width, _style(box.size, box.leading, box.align, box.rtl))
-    return [Row(line.height, [_line_drawer(line, box, layout.spans)]) for line in layout.lines]
+    return tuple(Row(line.height, [_line_drawer(line, box, layout.spans)]) for line in layout.lines)
 
 
 def _line_drawer(line, box: Box, spans):
