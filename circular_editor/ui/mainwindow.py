@@ -682,5 +682,5 @@ class MainWindow(QMainWindow):
         self.settings.preview_zoom = view.mode if view.mode != "zoom" else str(round(view.zoom * 100))
         self.settings.sync()
         self.renderer.close()
-        self.pdfium.thread.close()
+        self.pdfium.close()
         event.accept()

@@ -60,9 +60,13 @@ class PdfiumPages:
             return None if pages is None else job(pages)
         self.thread.call(run, done=lambda result: result is not None and done(result))
 
-    def wait(self, serial: int, job):
-        """The same, waited for (printing)."""
-        return self.thread.wait(lambda: job(self._open[serial]))
+    def close(self) -> None:
+        """Close the open document, then end the thread."""
+        def close_all():
+            for pages in self._open.values():
+                pages.close()
+            self._open = {}
+        self.thread.close(last=close_all)
 
 
 class PageView(QAbstractScrollArea):

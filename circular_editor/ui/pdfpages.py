@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
 POINTS_PER_INCH = 72.0
 
 
@@ -40,6 +37,8 @@ class PdfPages:
     """One PDF's pages. Not thread-safe (PDFium is not): one owner thread per process."""
 
     def __init__(self, pdf: bytes):
+        import pypdfium2 as pdfium  # (here: the editor's window shows before PDFium is loaded)
+
         self.pdf = pdf
         self._doc = pdfium.PdfDocument(pdf)
         self.sizes = [tuple(self._doc[i].get_size()) for i in range(len(self._doc))]
@@ -54,6 +53,8 @@ class PdfPages:
         return Raster(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
 
     def text(self, index: int) -> PageText:
+        import pypdfium2.raw as pdfium_c
+
         textpage = self._doc[index].get_textpage()
         count = textpage.count_chars()
         # one code unit per index (get_text_range would merge surrogates and shift the indices)

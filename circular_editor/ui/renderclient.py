@@ -95,13 +95,14 @@ class RenderClient(QObject):
             return self._process.pid if self._process is not None else None
 
     def close(self) -> None:
-        """Drop what is pending and end the worker (it finishes the render in hand, then reads the end)."""
+        """Drop what is pending and end the worker: it finishes the render in hand, reads the end of its
+        input and exits by itself (the window does not wait for it)."""
         self._runner.cancel()
         with self._lock:
             self._closed = True
             process, self._process = self._process, None
         if process is not None:
-            _stop(process)
+            _close_input(process)
 
     # ---- on the runner's thread ----
 
@@ -178,11 +179,15 @@ def _start() -> subprocess.Popen:
                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _close_input(process: subprocess.Popen) -> None:
     try:
         process.stdin.close()
     except OSError:
         pass
+
+
+def _stop(process: subprocess.Popen) -> None:
+    _close_input(process)
     try:
         process.wait(2)
     except subprocess.TimeoutExpired:
