@@ -359,13 +359,17 @@ class Repository:
             raise SaveFailed(f"could not save in {self.folder}: {exc.strerror or exc}; "
                              "the previously saved state is unchanged") from None
 
-    def restore(self, record_id: int, number: int) -> Record:
-        """Make version `number` the current one (the current one goes to the history first)."""
+    def version(self, record_id: int, number: int) -> Circular:
+        """Version `number` of a circular, from its history."""
         path = self._history_path(record_id)
         doc = self._db(path).table("versions").get(doc_id=number) if path.exists() else None
         if doc is None:
             raise NotFound(f"circular #{record_id} has no version {number}")
-        return self.save(Circular.from_dict(doc["content"]), record_id)
+        return Circular.from_dict(doc["content"])
+
+    def restore(self, record_id: int, number: int) -> Record:
+        """Make version `number` the current one (the current one goes to the history first)."""
+        return self.save(self.version(record_id, number), record_id)
 
     def set_status(self, record_id: int, status: str) -> Record:
         self._writable()

@@ -91,7 +91,8 @@ class RecoveryDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    """The saved versions of a circular, newest first; "Restore" makes the chosen one current."""
+    """The saved versions of a circular, newest first; "Restore" makes the chosen one current, "Compare"
+    shows what changed between it and the circular as it is now."""
 
     def __init__(self, versions: list[Version], parent=None):
         super().__init__(parent)
@@ -115,6 +116,11 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(QCoreApplication.translate("dialogs", "Restore this version"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(versions))
+        self.compare_button = buttons.addButton(QCoreApplication.translate("dialogs", "Compare with now…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.compare_button.setEnabled(bool(versions))
+        self.compare_button.clicked.connect(lambda: (setattr(self, "action", "compare"), self.accept()))
+        self.action = "restore"  # what accepting means: restore the chosen version, or compare it with now
         buttons.addButton(QCoreApplication.translate("dialogs", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

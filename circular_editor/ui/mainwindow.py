@@ -518,10 +518,25 @@ class MainWindow(QMainWindow):
 
         def chosen(versions):
             dialog = dialogs.HistoryDialog(versions, self)
-            if dialog.exec() and dialog.chosen() is not None and self.may_leave():
-                number = dialog.chosen()
+            if not dialog.exec() or dialog.chosen() is None:
+                return
+            number = dialog.chosen()
+            if dialog.action == "compare":
+                self.client.call(lambda repo: repo.version(record_id, number),
+                                 done=lambda old: self.compare(old.to_dict(), number), failed=self._failed)
+            elif self.may_leave():
                 self.client.call(lambda repo: repo.restore(record_id, number), done=self._restored, failed=self._failed)
         self.client.call(lambda repo: repo.versions(record_id), done=chosen, failed=self._failed)
+
+    def compare(self, old: dict, number: int) -> None:
+        """Version `number` (its content `old`) beside the circular as it is now."""
+        from circular_editor.ui.compare import CompareDialog
+
+        if self.document is None:
+            return
+        dialog = CompareDialog(old, copy.deepcopy(self.document.content), self.tr("Version %1").replace(
+            "%1", str(number)), self.tr("Now"), self.pdfium.thread, self)
+        dialog.exec()
 
     def _restored(self, record) -> None:
         self._open_loaded(record)
@@ -683,4 +698,5 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.renderer.close()
         self.pdfium.close()
+        self.pdfium.thread.close()
         event.accept()

@@ -34,7 +34,8 @@ def qimage(raster: Raster) -> QImage:
 
 
 class PdfiumPages:
-    """The current PDF, open on the editor's PDFium thread; every PDFium call goes through here."""
+    """One view's current PDF, open on the editor's PDFium thread (one thread per process, shared by
+    every view: PDFium is not thread-safe); every PDFium call of the view goes through here."""
 
     def __init__(self, thread: ThreadClient):
         self.thread = thread
@@ -61,12 +62,12 @@ class PdfiumPages:
         self.thread.call(run, done=lambda result: result is not None and done(result))
 
     def close(self) -> None:
-        """Close the open document, then end the thread."""
+        """Close the open document (the thread stays: it is its owner's to end)."""
         def close_all():
             for pages in self._open.values():
                 pages.close()
             self._open = {}
-        self.thread.close(last=close_all)
+        self.thread.wait(close_all)
 
 
 class PageView(QAbstractScrollArea):

@@ -3,23 +3,23 @@
 <context>
     <name>AnnexesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="281" />
-        <location filename="../../circular_editor/ui/lists.py" line="282" />
+        <location filename="../../circular_editor/ui/lists.py" line="279" />
+        <location filename="../../circular_editor/ui/lists.py" line="280" />
         <source>Add an annex</source>
         <translation>إضافة ملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="292" />
+        <location filename="../../circular_editor/ui/lists.py" line="290" />
         <source>Annex %1</source>
         <translation>الملحق %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="294" />
+        <location filename="../../circular_editor/ui/lists.py" line="292" />
         <source>Annex title</source>
         <translation>عنوان الملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="295" />
+        <location filename="../../circular_editor/ui/lists.py" line="293" />
         <source>Edit annex title</source>
         <translation>تحرير عنوان الملحق</translation>
     </message>
@@ -27,43 +27,43 @@
 <context>
     <name>BlocksEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="161" />
-        <location filename="../../circular_editor/ui/lists.py" line="162" />
+        <location filename="../../circular_editor/ui/lists.py" line="159" />
+        <location filename="../../circular_editor/ui/lists.py" line="160" />
         <source>Add a paragraph</source>
         <translation>إضافة فقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="163" />
+        <location filename="../../circular_editor/ui/lists.py" line="161" />
         <source>Add a list</source>
         <translation>إضافة قائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="177" />
+        <location filename="../../circular_editor/ui/lists.py" line="175" />
         <source>Paragraph</source>
         <translation>فقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="177" />
+        <location filename="../../circular_editor/ui/lists.py" line="175" />
         <source>Bulleted list</source>
         <translation>قائمة نقطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="177" />
+        <location filename="../../circular_editor/ui/lists.py" line="175" />
         <source>Numbered list</source>
         <translation>قائمة مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="187" />
+        <location filename="../../circular_editor/ui/lists.py" line="185" />
         <source>Edit list</source>
         <translation>تحرير القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="190" />
+        <location filename="../../circular_editor/ui/lists.py" line="188" />
         <source>Edit paragraph</source>
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="213" />
+        <location filename="../../circular_editor/ui/lists.py" line="211" />
         <source>Change block type</source>
         <translation>تغيير نوع الكتلة</translation>
     </message>
@@ -324,27 +324,27 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="94" />
+        <location filename="../../circular_editor/ui/lists.py" line="92" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="104" />
+        <location filename="../../circular_editor/ui/lists.py" line="102" />
         <source>Move</source>
         <translation>نقل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="133" />
+        <location filename="../../circular_editor/ui/lists.py" line="131" />
         <source>Move up (Ctrl+Shift+Up)</source>
         <translation>نقل إلى الأعلى (Ctrl+Shift+Up)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="134" />
+        <location filename="../../circular_editor/ui/lists.py" line="132" />
         <source>Move down (Ctrl+Shift+Down)</source>
         <translation>نقل إلى الأسفل (Ctrl+Shift+Down)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="135" />
+        <location filename="../../circular_editor/ui/lists.py" line="133" />
         <source>Remove (Ctrl+Shift+Delete)</source>
         <translation>إزالة (Ctrl+Shift+Delete)</translation>
     </message>
@@ -352,355 +352,423 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="68" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="77" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="69" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="280" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="78" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="304" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="86" />
-        <source>The PDF preview of the open circular will show here.</source>
-        <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="109" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="114" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="111" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="116" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="113" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="118" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="114" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="115" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="116" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="117" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="118" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
-        <source>&amp;Export as JSON…</source>
-        <translation>&amp;تصدير بصيغة JSON…</translation>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <source>Export as &amp;JSON…</source>
+        <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;تصدير PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <source>Print pre&amp;view…</source>
+        <translation>م&amp;عاينة الطباعة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <source>Zoom &amp;out</source>
+        <translation>تص&amp;غير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <source>Fit &amp;width</source>
+        <translation>ملاءمة ال&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <source>Fit &amp;page</source>
+        <translation>ملاءمة ال&amp;صفحة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="167" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="169" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="175" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="185" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="593" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="189" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="208" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="222" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="241" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="223" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="223" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="230" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="249" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="235" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="254" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="248" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="270" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="281" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="298" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="305" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="278" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="329" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="344" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="370" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="372" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="398" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="373" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="399" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="400" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="426" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="419" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="445" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="438" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="460" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="443" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="465" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="458" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="479" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="467" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="488" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="469" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="490" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="469" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="490" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="470" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="491" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="480" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="509" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="537" />
+        <source>Version %1</source>
+        <translation>النسخة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="538" />
+        <source>Now</source>
+        <translation>الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="544" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="512" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="547" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="513" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="520" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="555" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="524" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="571" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="539" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="574" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="540" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="575" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="551" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="579" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="621" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="571" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="595" />
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="596" />
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="616" />
+        <source>Show in folder</source>
+        <translation>إظهار في المجلد</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="633" />
+        <source>Cannot print</source>
+        <translation>تعذّرت الطباعة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="573" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="573" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="594" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="679" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="595" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="680" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="600" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="685" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -739,40 +807,116 @@
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../circular_editor/ui/pageview.py" line="394" />
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/pageview.py" line="396" />
+        <source>Select the &amp;page's text</source>
+        <translation>تحديد نص ال&amp;صفحة</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="87" />
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>تصغير (Ctrl+−)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="91" />
+        <source>Fit width</source>
+        <translation>ملاءمة العرض</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="92" />
+        <source>Fit page</source>
+        <translation>ملاءمة الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="99" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>تكبير (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="105" />
+        <source>Previous page</source>
+        <translation>الصفحة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="116" />
+        <source>Next page</source>
+        <translation>الصفحة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="132" />
+        <source>Preparing the preview…</source>
+        <translation>جارٍ إعداد المعاينة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="138" />
+        <source>The PDF preview of the open circular will show here.</source>
+        <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="154" />
+        <source>Updating…</source>
+        <translation>جارٍ التحديث…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="182" />
+        <source>The preview is not up to date: %1</source>
+        <translation>المعاينة غير محدّثة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="185" />
+        <source>No preview yet.</source>
+        <translation>لا معاينة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="202" />
+        <source>of %1</source>
+        <translation>من %1</translation>
+    </message>
+</context>
+<context>
     <name>SignatoriesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="222" />
-        <location filename="../../circular_editor/ui/lists.py" line="227" />
+        <location filename="../../circular_editor/ui/lists.py" line="220" />
+        <location filename="../../circular_editor/ui/lists.py" line="225" />
         <source>Add a signatory</source>
         <translation>إضافة موقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="223" />
+        <location filename="../../circular_editor/ui/lists.py" line="221" />
         <source>The style's default signatory</source>
         <translation>الموقِّع الافتراضي للنمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="244" />
+        <location filename="../../circular_editor/ui/lists.py" line="242" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="244" />
+        <location filename="../../circular_editor/ui/lists.py" line="242" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="244" />
+        <location filename="../../circular_editor/ui/lists.py" line="242" />
         <source>Title</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="248" />
+        <location filename="../../circular_editor/ui/lists.py" line="246" />
         <source>Edit signatory</source>
         <translation>تحرير الموقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="270" />
+        <location filename="../../circular_editor/ui/lists.py" line="268" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
@@ -794,6 +938,49 @@
         <location filename="../../circular_editor/ui/app.py" line="107" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
+    </message>
+</context>
+<context>
+    <name>compare</name>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="77" />
+        <source>Paragraph %1</source>
+        <translation>الفقرة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="101" />
+        <source>What changed</source>
+        <translation>ما الذي تغيّر</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="123" />
+        <source>changed</source>
+        <translation>تغيّرت</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="123" />
+        <source>added</source>
+        <translation>أضيفت</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="123" />
+        <source>removed</source>
+        <translation>حُذفت</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="129" />
+        <source>No difference.</source>
+        <translation>لا فرق.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="153" />
+        <source>Before:</source>
+        <translation>قبل:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/compare.py" line="153" />
+        <source>Now:</source>
+        <translation>الآن:</translation>
     </message>
 </context>
 <context>
@@ -831,7 +1018,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="45" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="118" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="124" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -887,62 +1074,67 @@
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="98" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="99" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="113" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="114" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="116" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="117" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="132" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
+        <source>Compare with now…</source>
+        <translation>قارن بالحالية…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="138" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="138" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="144" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="143" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="144" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="148" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="154" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="155" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="161" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
@@ -1043,6 +1235,52 @@
         <location filename="../../circular_editor/ui/messages.py" line="52" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
+    </message>
+</context>
+<context>
+    <name>preview</name>
+    <message>
+        <location filename="../../circular_editor/ui/renderclient.py" line="115" />
+        <source>The preview is closed.</source>
+        <translation>المعاينة مغلقة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/renderclient.py" line="139" />
+        <source>The preview took longer than %1 s and was stopped; the next edit tries again.</source>
+        <translation>استغرقت المعاينة أكثر من %1 ثانية فأوقفت؛ وستُعاد المحاولة عند التعديل التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/renderclient.py" line="142" />
+        <source>The preview's render process stopped unexpectedly (exit code %1); it was restarted.</source>
+        <translation>توقفت عملية إعداد المعاينة على نحو غير متوقع (رمز الخروج %1)؛ وأعيد تشغيلها.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../circular_editor/ui/printing.py" line="42" />
+        <source>The printer could not be started.</source>
+        <translation>تعذّر تشغيل الطابعة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/printing.py" line="78" />
+        <source>Print preview</source>
+        <translation>معاينة الطباعة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/printing.py" line="86" />
+        <source>Printing…</source>
+        <translation>جارٍ الطباعة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/printing.py" line="87" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/printing.py" line="99" />
+        <source>Cannot print</source>
+        <translation>تعذّرت الطباعة</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -152,7 +152,8 @@ def test_a_hung_worker_is_stopped_and_the_next_edit_renders(qtbot, window):
     type_text(paragraph(window, 1), " ب")
     wait_preview(qtbot, window)
     pane = window.preview_pane
-    assert isinstance(pane.failure, RenderFailure) and pane.failure.bug and "1 s" in pane.failure.message
+    assert isinstance(pane.failure, RenderFailure) and pane.failure.bug
+    assert pane.failure.message.startswith("استغرقت المعاينة أكثر من 1 ثانية")
     assert pane.view.sizes and pane.view.dimmed
     type_text(paragraph(window, 1), "ت")
     wait_preview(qtbot, window)
@@ -211,3 +212,46 @@ def test_printing_to_a_pdf_file_gives_every_page_on_a4(qtbot, window, tmp_path):
         assert abs(dark_a - dark_b) < 0.05 * dark_b
     finally:
         printed.close()
+
+
+def test_changes_align_paragraphs_and_name_each_changed_part():
+    from circular_editor.ui.compare import changes
+
+    old = {"subject": "أ", "addressees": ["س", "ص"], "body": [{"type": "paragraph", "text": t} for t in "ABCD"]}
+    new = {"subject": "ب", "addressees": ["س"],
+           "body": [{"type": "paragraph", "text": t} for t in ("A", "X", "B", "C2", "D")]}
+    found = [(c.kind, c.where, c.old, c.new) for c in changes(old, new)]
+    assert found == [("changed", "الموضوع", "أ", "ب"), ("changed", "إلى", "س\nص", "س"),
+                     ("added", "الفقرة 2", "", "X"), ("changed", "الفقرة 4", "C", "C2")]
+
+
+def test_what_changed_shows_a_version_beside_now(qtbot, window):
+    record_id = open_tsb(qtbot, window)
+    type_text(paragraph(window, 1), " مدينة قرطبة")
+    window.save()
+    wait_store(qtbot, window)
+    assert window.client.wait(lambda repo: [v.number for v in repo.versions(record_id)]) == [1]
+    seen = []
+
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "compare":
+            return False
+        seen.append(dialog)
+        return all(p.latest is not None for p in dialog.panes)
+    answer_next_dialog("قارن بالحالية…")  # in the history dialog
+
+    def check_then_close():
+        if not inspect():
+            QTimer.singleShot(50, check_then_close)
+            return
+        dialog = seen[-1]
+        old, new = (p.latest.pdf for p in dialog.panes)
+        seen.append(("pdfs", "قرطبة" in pdf_text(old), "قرطبة" in pdf_text(new)))
+        seen.append(("changes", [dialog.list.item(i).text() for i in range(dialog.list.count())]))
+        dialog.reject()
+    QTimer.singleShot(100, check_then_close)
+    window.act_history.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(s, tuple) and s[0] == "changes" for s in seen), timeout=20_000)
+    assert ("pdfs", False, True) in seen
+    assert ("changes", ["الفقرة 2: تغيّرت"]) in seen
