@@ -203,7 +203,7 @@ class PageView(QAbstractScrollArea):
     def go_to_page(self, number: int) -> None:
         rects = self.page_rects()
         if 1 <= number <= len(rects):
-            self.verticalScrollBar().setValue(round(rects[number - 1].top() - GAP))
+            self.verticalScrollBar().setValue(round(rects[number - 1].top() - GAP / 2))  # (the page above out of view)
 
     def set_zoom(self, mode: str, zoom: float | None = None) -> None:
         """"width", "page", or "zoom" with a factor (1.0: real size); the point at the view's centre stays."""

@@ -255,3 +255,20 @@ def test_what_changed_shows_a_version_beside_now(qtbot, window):
     qtbot.waitUntil(lambda: any(isinstance(s, tuple) and s[0] == "changes" for s in seen), timeout=20_000)
     assert ("pdfs", False, True) in seen
     assert ("changes", ["الفقرة 2: تغيّرت"]) in seen
+
+
+def test_zoom_and_scroll_position_survive_a_new_rendering(qtbot, window):
+    open_tsb(qtbot, window)
+    view = window.preview_pane.view
+    view.set_zoom("zoom", 2.0)
+    view.go_to_page(2)
+    qtbot.waitUntil(lambda: view.visible_pages() and view.visible_pages()[0] == 1)
+    zoom, position = view.zoom_percent(), view.verticalScrollBar().value()
+    qtbot.waitUntil(lambda: 1 in view.images and abs(view.images[1][0] - view.raster_scale()) < 1e-3)
+    type_text(paragraph(window, 1), " ج")
+    before = window.preview_pane.latest
+    wait_preview(qtbot, window)
+    assert window.preview_pane.latest is not before
+    assert (view.zoom_percent(), view.verticalScrollBar().value()) == (zoom, position) == (200, position)
+    assert window.preview_pane.page.value() == 2
+    assert set(view.images) <= {0, 1}, "only the pages in view (and near it) are rasterised"
