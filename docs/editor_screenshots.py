@@ -7,24 +7,16 @@ editor-error.png (a validation error on its field), editor-english.png (the Engl
 """
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from uitools import Waiter, close_window, make_window, wait_store  # noqa: E402
+from uitools import Waiter, close_window, make_window, settle, wait_store  # noqa: E402
 
 from circular_editor.paths import examples  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "images"
-
-
-def settle(app, seconds=0.6):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def shoot(app, window, name):

@@ -7,27 +7,19 @@ with `عن بُعد` and the meeting's URL), print-preview.png, compare.png (a v
 """
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from uitools import Waiter, close_window, make_window, type_text, wait_store  # noqa: E402
+from uitools import Waiter, close_window, make_window, settle, type_text, wait_store  # noqa: E402
 
 from circular_editor.paths import examples  # noqa: E402
 from circular_editor.ui.fields import TextField  # noqa: E402
 from circular_editor.ui.pdfpages import PdfPages  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "images"
-
-
-def settle(app, seconds=0.8):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def save(widget, name):

@@ -93,3 +93,11 @@ class Waiter:
             time.sleep(0.001)
             if time.monotonic() > end:
                 raise TimeoutError
+
+
+def settle(app, seconds: float = 0.8) -> None:
+    """Let the event loop run for `seconds` (screenshots: paints, previews and rasters arrive)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
