@@ -154,6 +154,7 @@ class CompareDialog(QDialog):
 
     def done(self, result: int) -> None:  # Qt's name: every way of closing ends the render workers
         for renderer, pane in zip(self._renderers, self.panes):
+            pane.set_source(None)
             renderer.close()
             pane.pdfium.close()
         super().done(result)

@@ -696,6 +696,7 @@ class MainWindow(QMainWindow):
         view = self.preview_pane.view
         self.settings.preview_zoom = view.mode if view.mode != "zoom" else str(round(view.zoom * 100))
         self.settings.sync()
+        self.preview_pane.set_source(None)  # (a rendering already on its way is not shown)
         self.renderer.close()
         self.pdfium.close()
         self.pdfium.thread.close()

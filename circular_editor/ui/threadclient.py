@@ -26,7 +26,9 @@ class ThreadClient(QObject):
         self.pending = 0  # jobs whose outcome has not come back yet
 
     def call(self, job: Callable[[], object], done: Callable | None = None, failed: Callable | None = None):
-        """Run `job()` on the thread; the outcome comes back on the GUI thread."""
+        """Run `job()` on the thread; the outcome comes back on the GUI thread. Nothing once closed."""
+        if self._worker is None:
+            return None
         self.pending += 1
         future = self._worker.submit(job)
 
