@@ -8,6 +8,7 @@
     export --all DIR                 every stored circular, one file each
     list [--search TEXT] [--style S] [--status S] [--year Y]
     restore-backup                   put the newest backup in place of an unreadable store (kept aside)
+    install-desktop-entry            (Linux) this program in the desktop's menus, with its icon
 
 `--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
 
@@ -76,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("restore-backup", parents=[db], help="replace the store with its newest backup")
     restore.set_defaults(run=_restore_backup)
+
+    desktop = commands.add_parser("install-desktop-entry", help="(Linux) add this program to the desktop's menus")
+    desktop.set_defaults(run=_install_desktop_entry)
     return parser
 
 
@@ -247,4 +251,15 @@ def _restore_backup(args) -> int:
         raise CommandError(f"{folder}: there is no backup to restore", EXIT_FAILED)
     aside = Repository.restore_backup(folder, newest)
     print(f"restored {newest}; the files it replaced are in {aside}")
+    return 0
+
+
+def _install_desktop_entry(args) -> int:
+    from circular_editor.desktop import install
+
+    try:
+        for path in install():
+            print(path)
+    except OSError as exc:
+        raise CommandError(f"cannot write the desktop entry ({exc.strerror or exc})", EXIT_FAILED) from None
     return 0

@@ -34,3 +34,19 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(tmp_path)
     debug = subprocess.run([sys.executable, "-c", BUGGY, "--debug", *args], capture_output=True, text=True)
     assert debug.returncode == 1 and "Traceback (most recent call last)" in debug.stderr
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_install_desktop_entry_writes_an_entry_naming_this_program_and_its_icon(tmp_path):
+    from circular_editor.desktop import install
+
+    entry, icon = install(tmp_path)
+    text = entry.read_text(encoding="utf-8")
+    assert entry == tmp_path / "applications" / "circular-editor.desktop"
+    import os
+    import shlex
+    from pathlib import Path
+
+    program = shlex.split(next(line for line in text.splitlines() if line.startswith("Exec="))[5:])[0]
+    assert Path(program).is_file() and os.access(program, os.X_OK), "the entry starts a program that exists"
+    assert "Icon=circular-editor" in text and "Name[ar]=محرر الرسائل المعممة" in text
+    assert icon.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

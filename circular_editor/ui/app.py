@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from circular_editor import __version__, styles
@@ -26,6 +26,7 @@ from circular_editor.ui.settings import Settings
 from circular_editor.ui.storeclient import StoreClient
 
 TRANSLATIONS = RESOURCES / "translations"
+ICON = RESOURCES / "icons" / "circular-editor.png"
 LOCALES = {"ar": "ar_001", "en": "en_GB"}
 BENCH_SHOWN = "CIRCULAR_EDITOR_BENCH_SHOWN"  # set by bench/ui_bench.py to time a cold start
 _kept: list = []  # translators must live as long as the application
@@ -52,6 +53,8 @@ def setup_application(app: QApplication, language: str) -> QLocale:
     app.setOrganizationName("CircularEditor")
     app.setApplicationDisplayName(QCoreApplication.translate("app", "Circular Editor"))
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName("circular-editor")  # (Wayland and the desktop entry find the icon by this name)
     app.setStyle(QStyleFactory.create("Fusion"))
     _follow_colour_scheme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_colour_scheme(app))

@@ -161,3 +161,25 @@ class SettingsDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("dialogs", "Template folder"), self.folder.text())
         if folder:
             self.folder.setText(folder)
+
+
+def show_about(parent) -> None:
+    """The version, what the program is built on, and the fonts' licences (whose full texts ship with it)."""
+    import platform
+
+    from PySide6 import __version__ as pyside_version
+    from reportlab import Version as reportlab_version
+
+    from circular_editor import __version__
+    from circular_editor.paths import RESOURCES
+
+    fonts = RESOURCES / "fonts"
+    text = QCoreApplication.translate(
+        "dialogs", "<h3>Circular Editor %1</h3><p>Writes ITU circular letters in Arabic and exports them as PDF.</p>"
+        "<p>Fonts embedded in every PDF: <b>Amiri</b> © 2010-2017 Khaled Hosny, under the SIL Open Font "
+        "Licence 1.1; <b>DejaVu Sans</b> (symbols Amiri lacks), under the Bitstream Vera licence. Their full "
+        "texts: %2.</p><p>Built with Python %3, Qt for Python %4, ReportLab %5, HarfBuzz and PDFium.</p>")
+    for n, value in enumerate((__version__, f"<a href='file:{fonts}'>{fonts}</a>", platform.python_version(),
+                               pyside_version, reportlab_version), 1):
+        text = text.replace(f"%{n}", value)
+    QMessageBox.about(parent, QCoreApplication.translate("dialogs", "About Circular Editor"), text)

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.act_link = self._action(self.tr("&Link…"), self.insert_link, "Ctrl+K")
         self.act_settings = self._action(self.tr("Se&ttings…"), self.show_settings, K.Preferences)
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.act_about = self._action(self.tr("&About Circular Editor"), lambda: dialogs.show_about(self))
+        self.act_about_qt = self._action(self.tr("About &Qt"), QApplication.aboutQt)
         self.addAction(self.act_undo)
         self.addAction(self.act_redo)
 
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
                                   self.act_history])
         circular_menu.addSeparator()
         circular_menu.addActions([self.act_delete, self.act_undelete])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.act_about, self.act_about_qt])
 
         tools = QToolBar(self.tr("Tools"))
         tools.setObjectName("tools")

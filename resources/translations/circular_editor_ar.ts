@@ -358,7 +358,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="78" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="304" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="308" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
@@ -493,282 +493,297 @@
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <source>&amp;About Circular Editor</source>
+        <translation>&amp;حول محرر الرسائل المعممة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <source>About &amp;Qt</source>
+        <translation>حول &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="167" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="169" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="169" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="175" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="176" />
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="593" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="208" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="597" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="208" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="212" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="241" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="245" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="246" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="246" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="249" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="253" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="254" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="258" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="270" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="298" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="305" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="309" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="306" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="329" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="333" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="370" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="374" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="398" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="402" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="399" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="403" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="426" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="430" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="445" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="449" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="460" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="464" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="465" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="469" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="479" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="483" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="488" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="492" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="490" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="490" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="491" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="505" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="537" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="541" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="538" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="542" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="544" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="547" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="551" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="552" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="555" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="563" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="571" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="575" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="593" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="574" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="575" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="579" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="579" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="621" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="583" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="625" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="595" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="599" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="596" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="600" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="616" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="620" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="633" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="637" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="660" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="662" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="667" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="662" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="667" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="679" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="683" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="680" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="684" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="685" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="689" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -924,18 +939,18 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="53" />
-        <location filename="../../circular_editor/ui/app.py" line="98" />
+        <location filename="../../circular_editor/ui/app.py" line="54" />
+        <location filename="../../circular_editor/ui/app.py" line="101" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="106" />
+        <location filename="../../circular_editor/ui/app.py" line="109" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="107" />
+        <location filename="../../circular_editor/ui/app.py" line="110" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
     </message>
@@ -1137,6 +1152,16 @@
         <location filename="../../circular_editor/ui/dialogs.py" line="161" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="177" />
+        <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF: &lt;b&gt;Amiri&lt;/b&gt; © 2010-2017 Khaled Hosny, under the SIL Open Font Licence 1.1; &lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), under the Bitstream Vera licence. Their full texts: %2.&lt;/p&gt;&lt;p&gt;Built with Python %3, Qt for Python %4, ReportLab %5, HarfBuzz and PDFium.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF: &lt;b&gt;Amiri&lt;/b&gt; © 2010-2017 خالد حسني، بموجب رخصة SIL Open Font 1.1؛ و&lt;b&gt;DejaVu Sans&lt;/b&gt; (للرموز التي لا يتضمنها Amiri)، بموجب رخصة Bitstream Vera. النصوص الكاملة للرخص: %2.&lt;/p&gt;&lt;p&gt;بُني باستخدام Python %3 وQt for Python %4 وReportLab %5 وHarfBuzz وPDFium.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="185" />
+        <source>About Circular Editor</source>
+        <translation>حول محرر الرسائل المعممة</translation>
     </message>
 </context>
 <context>
