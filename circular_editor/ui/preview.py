@@ -202,6 +202,8 @@ class PreviewPane(QWidget):
         self.page_count.setText(self.tr("of %1").replace("%1", str(count)))
         self.previous_page.setEnabled(current > 1)
         self.next_page.setEnabled(current < count)
+        for control in (self.page, self.page_count, self.zoom_box):  # nothing to page through or zoom yet
+            control.setEnabled(count > 0)
 
     def _zoom_changed(self) -> None:
         mode = self.view.mode
@@ -211,8 +213,9 @@ class PreviewPane(QWidget):
             self.zoom_box.setCurrentIndex(index)
         self.zoom_box.setEditText(self.zoom_box.itemText(index) if index >= 0 else f"{self.view.zoom_percent()} %")
         self.zoom_box.blockSignals(False)
-        self.zoom_out.setEnabled(self.view.zoom_percent() > round(ZOOM_STEPS[0] * 100))
-        self.zoom_in.setEnabled(self.view.zoom_percent() < round(ZOOM_STEPS[-1] * 100))
+        shown = bool(self.view.sizes)
+        self.zoom_out.setEnabled(shown and self.view.zoom_percent() > round(ZOOM_STEPS[0] * 100))
+        self.zoom_in.setEnabled(shown and self.view.zoom_percent() < round(ZOOM_STEPS[-1] * 100))
 
     def _zoom_chosen(self, index: int) -> None:
         data = self.zoom_box.itemData(index)
