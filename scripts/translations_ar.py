@@ -230,7 +230,7 @@ AR = {
     "&About Circular Editor": "&حول محرر الرسائل المعممة",
     "About &Qt": "حول &Qt",
     "About Circular Editor": "حول محرر الرسائل المعممة",
-    "<h3>Circular Editor %1</h3><p>Writes ITU circular letters in Arabic and exports them as PDF.</p><p>Fonts embedded in every PDF: <b>Amiri</b> © 2010-2017 Khaled Hosny, under the SIL Open Font Licence 1.1; <b>DejaVu Sans</b> (symbols Amiri lacks), under the Bitstream Vera licence. Their full texts: %2.</p><p>Built with Python %3, Qt for Python %4, ReportLab %5, HarfBuzz and PDFium.</p>": "<h3>محرر الرسائل المعممة %1</h3><p>يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.</p><p>الخطوط المضمّنة في كل ملف PDF: <b>Amiri</b> © 2010-2017 خالد حسني، بموجب رخصة SIL Open Font 1.1؛ و<b>DejaVu Sans</b> (للرموز التي لا يتضمنها Amiri)، بموجب رخصة Bitstream Vera. النصوص الكاملة للرخص: %2.</p><p>بُني باستخدام Python %3 وQt for Python %4 وReportLab %5 وHarfBuzz وPDFium.</p>",
+    "<h3>Circular Editor %1</h3><p>Writes ITU circular letters in Arabic and exports them as PDF.</p><p>Fonts embedded in every PDF:</p><ul><li><b>Amiri</b>, SIL Open Font Licence 1.1</li><li><b>DejaVu Sans</b> (symbols Amiri lacks), Bitstream Vera licence</li></ul><p>Their licences:</p>": "<h3>محرر الرسائل المعممة %1</h3><p>يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.</p><p>الخطوط المضمّنة في كل ملف PDF:</p><ul><li>خط <b>Amiri</b>، بموجب رخصة SIL Open Font 1.1</li><li>خط <b>DejaVu Sans</b> للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera</li></ul><p>نصوص الرخص:</p>",
 }
 
 

@@ -1,7 +1,7 @@
 """The editor's dialogs, in our own words (Qt's Arabic "Discard" is "ارفض"; ours says "تجاهل التغييرات")."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
@@ -176,10 +176,13 @@ def show_about(parent) -> None:
     fonts = RESOURCES / "fonts"
     text = QCoreApplication.translate(
         "dialogs", "<h3>Circular Editor %1</h3><p>Writes ITU circular letters in Arabic and exports them as PDF.</p>"
-        "<p>Fonts embedded in every PDF: <b>Amiri</b> © 2010-2017 Khaled Hosny, under the SIL Open Font "
-        "Licence 1.1; <b>DejaVu Sans</b> (symbols Amiri lacks), under the Bitstream Vera licence. Their full "
-        "texts: %2.</p><p>Built with Python %3, Qt for Python %4, ReportLab %5, HarfBuzz and PDFium.</p>")
-    for n, value in enumerate((__version__, f"<a href='file:{fonts}'>{fonts}</a>", platform.python_version(),
-                               pyside_version, reportlab_version), 1):
-        text = text.replace(f"%{n}", value)
+        "<p>Fonts embedded in every PDF:</p><ul><li><b>Amiri</b>, SIL Open Font Licence 1.1</li>"
+        "<li><b>DejaVu Sans</b> (symbols Amiri lacks), Bitstream Vera licence</li></ul><p>Their licences:</p>")
+    # (Latin names, versions and the path each in a left-to-right paragraph of their own: mixed into an
+    # Arabic sentence, their digits and punctuation would be reordered)
+    text += (f"<p dir='ltr'><a href='{QUrl.fromLocalFile(str(fonts)).toString()}'>{fonts}</a></p>"
+             "<p dir='ltr'>Amiri © 2010-2017 Khaled Hosny · DejaVu © Bitstream, Inc., Tavmjong Bah</p>"
+             f"<p dir='ltr'>Python {platform.python_version()} · Qt for Python {pyside_version} · "
+             f"ReportLab {reportlab_version} · HarfBuzz · PDFium</p>")
+    text = text.replace("%1", __version__)
     QMessageBox.about(parent, QCoreApplication.translate("dialogs", "About Circular Editor"), text)

@@ -1155,11 +1155,11 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="177" />
-        <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF: &lt;b&gt;Amiri&lt;/b&gt; © 2010-2017 Khaled Hosny, under the SIL Open Font Licence 1.1; &lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), under the Bitstream Vera licence. Their full texts: %2.&lt;/p&gt;&lt;p&gt;Built with Python %3, Qt for Python %4, ReportLab %5, HarfBuzz and PDFium.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF: &lt;b&gt;Amiri&lt;/b&gt; © 2010-2017 خالد حسني، بموجب رخصة SIL Open Font 1.1؛ و&lt;b&gt;DejaVu Sans&lt;/b&gt; (للرموز التي لا يتضمنها Amiri)، بموجب رخصة Bitstream Vera. النصوص الكاملة للرخص: %2.&lt;/p&gt;&lt;p&gt;بُني باستخدام Python %3 وQt for Python %4 وReportLab %5 وHarfBuzz وPDFium.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="185" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="188" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>
