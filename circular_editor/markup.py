@@ -14,7 +14,9 @@ from circular_editor.typeset.spans import Span
 from circular_editor.typeset.isolate import EMAIL, URL_START, trim_trailing
 
 _ESCAPABLE = set("\\*[]()_`#")
-_LINK = re.compile(r"\[((?:\\.|[^\]\\\n])+)\]\(([^)\s]+)\)")
+# A label holds no unescaped `[`: a link starts at the last `[` before its `](`, and a run of unmatched
+# brackets costs one step each (with `[` allowed, every `[` rescanned to the end: quadratic).
+_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])+)\]\(([^)\s]+)\)")
 # The text engine isolates the same addresses; a bare URL here also stops at a bracket.
 _BARE = re.compile(rf"(?P<url>{URL_START}[^\s\u00a0<>\"\[\]]+)|(?P<email>{EMAIL})")
 
@@ -41,6 +43,7 @@ def plain(text: str) -> str:
 
 def _parse_into(text: str, bold: bool, italic: bool, out: list[Span]) -> None:
     i, n, literal = 0, len(text), []
+    closers = _Closers(text)
 
     def flush():
         if literal:
@@ -63,7 +66,7 @@ def _parse_into(text: str, bold: bool, italic: bool, out: list[Span]) -> None:
                 continue
         if ch == "*":
             for marker in ("***", "**", "*"):
-                close = _closing(text, i + len(marker), marker) if text.startswith(marker, i) else None
+                close = closers.after(i + len(marker), marker) if text.startswith(marker, i) else None
                 if close is not None:
                     break
             if close is not None:
@@ -77,20 +80,46 @@ def _parse_into(text: str, bold: bool, italic: bool, out: list[Span]) -> None:
     flush()
 
 
-def _closing(text: str, start: int, marker: str) -> int | None:
-    """Index of the marker closing an emphasis opened just before `start`, if any."""
-    if start >= len(text) or text[start].isspace():
-        return None  # `* ` is a literal star, as in a list typed by hand
-    i = start
-    while True:
-        j = text.find(marker, i)
-        if j < 0:
-            return None
-        escaped = j > 0 and text[j - 1] == "\\"
-        single_inside_double = len(marker) < 3 and text.startswith(marker + "*", j)
-        if not escaped and j > start and not text[j - 1].isspace() and not single_inside_double:
-            return j
-        i = j + (len(marker) + 1 if single_inside_double else 1)
+class _Closers:
+    """Where the emphasis opened just before `start` closes, found in linear time over a whole text.
+
+    Scanning forward from each opener to the end would make a paragraph of unmatched `**` quadratic
+    (50,000 characters: a minute and a half). The scan from a position always ends at the same
+    closer whatever opener started it, so every position's answer is remembered."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._memo: dict[tuple[str, int], int | None] = {}
+
+    def after(self, start: int, marker: str) -> int | None:
+        text = self.text
+        if start >= len(text) or text[start].isspace():
+            return None  # `* ` is a literal star, as in a list typed by hand
+        found = self._scan(start, marker)
+        if found == start:  # a closer right at the opener's end closes nothing: look further
+            found = self._scan(start + 1, marker)
+        return found
+
+    def _scan(self, i: int, marker: str) -> int | None:
+        text, memo, visited = self.text, self._memo, []
+        while True:
+            if (marker, i) in memo:
+                found = memo[(marker, i)]
+                break
+            visited.append(i)
+            j = text.find(marker, i)
+            if j < 0:
+                found = None
+                break
+            escaped = j > 0 and text[j - 1] == "\\"
+            single_inside_double = len(marker) < 3 and text.startswith(marker + "*", j)
+            if not escaped and j > 0 and not text[j - 1].isspace() and not single_inside_double:
+                found = j
+                break
+            i = j + (len(marker) + 1 if single_inside_double else 1)
+        for position in visited:
+            memo[(marker, position)] = found
+        return found
 
 
 def _unescape(text: str) -> str:

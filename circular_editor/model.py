@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,14 @@ MAX_LINE = 2_000  # reference, addressee, contact values, signatory lines, title
 MAX_TEXT = 50_000  # one paragraph, list item, salutation or closing
 MAX_ITEMS = 2_000  # blocks, list items, addressees, signatories, annexes
 MAX_FILE_BYTES = 20_000_000
+# All the text of one circular: bounds the work of any accepted file (about 100 pages, rendered in a few
+# seconds; a 10-page circular holds ~25,000 characters).
+MAX_TOTAL_TEXT = 400_000
+MAX_TOTAL_ENTRIES = 20_000  # paragraphs, list items, lines... in all (an empty one still takes a line)
+MAX_DEPTH = 32  # nesting of fields this version does not know (kept for export)
+MAX_DIGITS = 30  # an integer longer than this is not a value a circular holds
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ValidationError(UserError):
@@ -103,13 +112,15 @@ class Circular:
         if len(text) > MAX_FILE_BYTES:
             raise ValidationError("", f"file too large ({len(text):,} bytes; at most {MAX_FILE_BYTES:,})")
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_constant=_no_constant, parse_int=_bounded_int, parse_float=_finite_float)
         except UnicodeDecodeError as exc:
             raise ValidationError("", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         except json.JSONDecodeError as exc:
             raise ValidationError("", f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
         except RecursionError:
             raise ValidationError("", "not valid JSON (nested too deeply)") from None
+        except ValueError as exc:  # from the hooks below
+            raise ValidationError("", f"not valid JSON ({exc})") from None
         return cls.from_dict(data)
 
     def to_json(self) -> str:
@@ -149,11 +160,60 @@ def _describe(value) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"a number of {len(digits):,} digits")
+    return int(digits)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{quoted(text, 40)} is out of range")
+    return value
+
+
 def _text(value, path: str, limit: int = MAX_TEXT) -> str:
     _expect(value, str, path, "a string")
     if len(value) > limit:
         raise ValidationError(path, f"too long ({len(value):,} characters; at most {limit:,})")
+    _valid_characters(value, path)
     return value
+
+
+def _valid_characters(value: str, path: str) -> None:
+    """A lone UTF-16 surrogate (`\\ud800` in the JSON) is not a character: no file, font or PDF can hold it."""
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise ValidationError(path, f"holds an invalid character (a lone surrogate, U+{ord(bad.group()):04X}, "
+                                    f"at character {bad.start() + 1:,})")
+
+
+def _unknown(value, path: str) -> None:
+    """A field this version does not know is kept as it is, within the limits of known ones: nesting depth,
+    valid text, finite numbers (checked without recursion: a hostile depth cannot overflow the stack)."""
+    pending = [(value, path, 1)]
+    while pending:
+        node, where, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise ValidationError(where, f"nested too deeply (more than {MAX_DEPTH} levels)")
+        if isinstance(node, str):
+            _text(node, where)
+        elif isinstance(node, float) and not math.isfinite(node):
+            raise ValidationError(where, "not a finite number")
+        elif isinstance(node, dict):
+            if len(node) > MAX_ITEMS:
+                raise ValidationError(where, f"too many entries ({len(node):,}; at most {MAX_ITEMS:,})")
+            for key, item in node.items():
+                _valid_characters(key, where)
+                pending.append((item, f"{where}.{escaped(key)}", depth + 1))
+        elif isinstance(node, list):
+            _count(node, where)
+            pending.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(node))
 
 
 def _texts(value, path: str, limit: int = MAX_LINE) -> list[str]:
@@ -183,7 +243,7 @@ def _read_circular(data) -> Circular:
     for key in ("date", "reference", "subject", "addressees", "body"):
         if key not in data:
             raise ValidationError(key, "missing (required)")
-    return Circular(
+    circular = Circular(
         style=style,
         date=_date(data["date"], "date"),
         reference=_text(data["reference"], "reference", MAX_LINE),
@@ -200,14 +260,46 @@ def _read_circular(data) -> Circular:
         closing=_optional(data, "closing", _text),
         signatories=_optional(data, "signatories", _signatories),
         annexes=_optional(data, "annexes", _annexes),
-        extra={k: v for k, v in data.items() if k not in _KNOWN},
+        extra=_extra(data),
     )
+    characters, entries = _size(data)
+    if characters > MAX_TOTAL_TEXT:
+        raise ValidationError("", f"too much text for one circular ({characters:,} characters; at most "
+                                  f"{MAX_TOTAL_TEXT:,}, about 100 pages)")
+    if entries > MAX_TOTAL_ENTRIES:
+        raise ValidationError("", f"too many entries for one circular ({entries:,} paragraphs, items and lines; "
+                                  f"at most {MAX_TOTAL_ENTRIES:,})")
+    return circular
+
+
+def _size(data) -> tuple[int, int]:
+    """(characters in every string, entries of every list) of the (already checked) content: what bounds the
+    work of rendering it."""
+    characters, entries, pending = 0, 0, [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            characters += len(node)
+        elif isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            entries += len(node)
+            pending.extend(node)
+    return characters, entries
+
+
+def _extra(data: dict) -> dict:
+    extra = {k: v for k, v in data.items() if k not in _KNOWN}
+    for key, value in extra.items():
+        _valid_characters(key, "")
+        _unknown(value, escaped(key))
+    return extra
 
 
 def _date(value, path: str) -> str:
     _text(value, path, 40)
     try:
-        if len(value) != 10:
+        if not _ISO_DATE.match(value):  # (fromisoformat also takes week dates, 2023-W01-1)
             raise ValueError
         _dt.date.fromisoformat(value)
     except ValueError:

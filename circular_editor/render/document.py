@@ -19,9 +19,18 @@ from circular_editor.render.compose import Geometry, compose, running_header
 from circular_editor.render.flow import Frame, Page, draw_rows, paginate
 from circular_editor.render.text import rows
 from circular_editor.styles import LetterStyle, StyleError
+from circular_editor.typeset.fonts import forget_missing
 
 
 def render_pdf(circular: Circular) -> bytes:
+    forget_missing()  # (a long-running render worker warns about each circular's own missing characters)
+    try:
+        return _render(circular)
+    finally:
+        forget_missing()
+
+
+def _render(circular: Circular) -> bytes:
     style = styles.load(circular.style)
     p = style.page
     width, height = p.width, p.height

@@ -103,12 +103,24 @@ class FontFamily:
         return self.regular
 
 
+WARNED_AT_MOST = 10  # distinct characters named in the log; a text of 70,000 of them makes one more line
+
+
+def forget_missing() -> None:
+    """Start the count of warned characters again (each render warns about its own text)."""
+    _warned.clear()
+
+
 def warn_missing(ch: str) -> None:
-    """Log once per process that a character has no glyph in any face."""
-    if ch not in _warned:
-        _warned.add(ch)
-        name = unicodedata.name(ch, "unnamed")
-        log.warning("no font has U+%04X %s; drawn as a replacement glyph", ord(ch), name)
+    """Log once per process that a character has no glyph in any face (the first few such characters)."""
+    if ch in _warned or len(_warned) > WARNED_AT_MOST:
+        return
+    _warned.add(ch)
+    if len(_warned) > WARNED_AT_MOST:
+        log.warning("more characters have no font; they are drawn as replacement glyphs and not listed")
+        return
+    name = unicodedata.name(ch, "unnamed")
+    log.warning("no font has U+%04X %s; drawn as a replacement glyph", ord(ch), name)
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,7 @@ import hashlib
 
 from reportlab.pdfbase import pdfdoc
 
+from circular_editor.model import ValidationError
 from circular_editor.typeset.fonts import FontFace
 from circular_editor.typeset.subset import subset_keeping_ids
 
@@ -37,8 +38,9 @@ class _FaceCodes:
         if code is None:
             code = self.codes[key] = len(self.entries)
             self.entries.append(key)
-            if code > 0xFFFF:
-                raise OverflowError(f"more than 65535 distinct glyphs of {self.face.postscript_name}")
+            if code > 0xFFFF:  # (only text of many thousand characters the fonts lack comes near it)
+                raise ValidationError("", f"too many different characters for one PDF font ({self.face.postscript_name}"
+                                          ": more than 65,535); the text holds characters the fonts cannot show")
         return code
 
 
