@@ -7,7 +7,7 @@
     export ID -o FILE.json           one stored circular as an itu-circular/1 file
     export --all DIR                 every stored circular, one file each
     list [--search TEXT] [--style S] [--status S] [--year Y]
-    restore-backup                   put the newest backup in place of an unreadable store (kept aside)
+    restore-backup [--dry-run]       put the newest backup's copy in place of each unreadable store file
     install-desktop-entry            (Linux) this program in the desktop's menus, with its icon
 
 `--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--year", type=int)
     listing.set_defaults(run=_list)
 
-    restore = commands.add_parser("restore-backup", parents=[db], help="replace the store with its newest backup")
+    restore = commands.add_parser("restore-backup", parents=[db],
+                                  help="replace the store's unreadable files by their newest backup")
+    restore.add_argument("--dry-run", action="store_true", help="only say what would be replaced and what is lost")
     restore.set_defaults(run=_restore_backup)
 
     desktop = commands.add_parser("install-desktop-entry", help="(Linux) add this program to the desktop's menus")
@@ -203,6 +205,20 @@ def _open_store(args, write: bool):
 
 
 def _import(args) -> int:
+    from circular_editor.errors import UserError as Refused
+    from circular_editor.store.repository import read_import_file
+
+    problems = []
+    for name in args.files:  # (before the store is opened: nothing to import makes no store)
+        try:
+            read_import_file(name)
+        except Refused as exc:
+            problems.append((name, str(exc)))
+    if len(problems) == len(args.files):
+        for name, reason in problems:
+            print(f"circular-editor: {name}: {reason}", file=sys.stderr)
+        print(f"0 imported, {len(problems)} refused", file=sys.stderr)
+        return EXIT_INVALID
     with _open_store(args, write=True) as store:
         imported, refused = store.import_files(args.files)
     for name, record_id in imported:
@@ -221,11 +237,19 @@ def _export(args) -> int:
             if args.all is not None:
                 folder = Path(args.all)
                 folder.mkdir(parents=True, exist_ok=True)
+                failed = 0
                 for summary in store.search():
                     name = file_stem(summary.reference, f"circular-{summary.id}")
-                    _write_output(folder / f"{summary.id:05}-{name}.json", store.export(summary.id).encode("utf-8"))
-                print(f"{len(store)} circulars written to {folder}", file=sys.stderr)
-                return 0
+                    try:
+                        text = store.export(summary.id)
+                    except UserError as exc:  # a damaged record: said, and the others still exported
+                        print(f"circular-editor: circular #{summary.id}: not exported ({exc})", file=sys.stderr)
+                        failed += 1
+                        continue
+                    _write_output(folder / f"{summary.id:05}-{name}.json", text.encode("utf-8"))
+                print(f"{len(store) - failed} circulars written to {folder}" +
+                      (f", {failed} could not be read" if failed else ""), file=sys.stderr)
+                return EXIT_FAILED if failed else 0
             text = store.export(args.id)
         except OSError as exc:  # the folder for --all cannot be made
             raise CommandError(f"{args.all}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
@@ -246,15 +270,25 @@ def _list(args) -> int:
 
 
 def _restore_backup(args) -> int:
-    from circular_editor.store import Repository, default_folder
+    from circular_editor.store import StoreError, default_folder, restore
     from circular_editor.store.backup import newest_backup
 
     folder = Path(getattr(args, "db", None) or default_folder())
     newest = newest_backup(folder / "backups")
-    if newest is None:
+    plan = restore.plan_restore(folder, newest)
+    print(plan.describe())
+    if not plan.steps or args.dry_run:
+        return 0
+    if newest is None and any(step.action == "replace" for step in plan.steps):
         raise CommandError(f"{folder}: there is no backup to restore", EXIT_FAILED)
-    aside = Repository.restore_backup(folder, newest)
-    print(f"restored {newest}; the files it replaced are in {aside}")
+    try:
+        restore.restore_backup(folder, newest)
+    except StoreError as exc:
+        raise CommandError(str(exc), EXIT_FAILED) from None
+    except OSError as exc:
+        raise CommandError(f"{folder}: cannot restore ({exc.strerror or exc}); run restore-backup again to finish",
+                           EXIT_FAILED) from None
+    print(f"restored from {newest}" if newest else "repaired", "; the replaced files are in damaged-* in", folder)
     return 0
 
 

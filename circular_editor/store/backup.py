@@ -21,6 +21,8 @@ def make_backups(files: list[Path], folder: Path, now: dt.datetime) -> Path | No
     if not files:
         return None
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(".*-*"):  # a backup cut short (a full disk, a kill) is never used: drop it
+        shutil.rmtree(stale, ignore_errors=True)
     previous = newest_backup(folder)
     made = _snapshot(files, folder / f"open-{now:%Y%m%d-%H%M%S-%f}", previous)
     daily = folder / f"daily-{now:%Y%m%d}"

@@ -46,3 +46,14 @@ class SaveFailed(StoreError):
 
 __all__ = ["NotFound", "ReadOnly", "ReferenceTaken", "SaveFailed", "StoreCorrupt", "StoreError", "StoreLocked",
            "StoreTooNew"]
+
+
+class PartlySaved(StoreError):
+    """A batch spread over several files was cut short by the disk: `saved` holds the ids now in the store."""
+
+    def __init__(self, saved: list[int], ids: list[int], cause: Exception):
+        shown = ", ".join(f"#{n}" for n in saved[:10]) + (" …" if len(saved) > 10 else "")
+        super().__init__(f"{cause}".replace("; the previously saved state is unchanged", "")
+                         + f"; {len(saved)} of the circulars were saved before it stopped ({shown}), the others not")
+        self.saved, self.ids = saved, ids  # the ids saved, and all those the batch was given
+        self.cause = str(cause).replace("; the previously saved state is unchanged", "")

@@ -16,6 +16,7 @@ index for listing and search; writes go through TinyDB to disk at once.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +25,13 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from circular_editor import styles
-from circular_editor.atomic import clean_temporaries, write_atomic
+from circular_editor.atomic import clean_temporaries
 from circular_editor.errors import quoted
-from circular_editor.model import Circular, ValidationError, problems_before_finalizing
-from circular_editor.store import backup, numbering
+from circular_editor.model import MAX_FILE_BYTES, Circular, ValidationError, problems_before_finalizing
+from circular_editor.store import backup, checks, numbering, restore
 from circular_editor.store.drafts import Drafts
-from circular_editor.store.errors import (NotFound, ReadOnly, ReferenceTaken, SaveFailed, StoreCorrupt, StoreError,
-                                          StoreTooNew)
+from circular_editor.store.errors import (NotFound, PartlySaved, ReadOnly, ReferenceTaken, SaveFailed, StoreCorrupt,
+                                          StoreError, StoreTooNew)
 from circular_editor.store.lock import ProcessLock
 from circular_editor.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from circular_editor.store.search import fold, matches, searchable_text
@@ -39,6 +40,7 @@ from circular_editor.store.storage import AtomicJSONStorage, UnreadableFile
 DATA_ENV = "CIRCULAR_EDITOR_DATA"
 SHARDS = 64
 HISTORY_KEPT = 50
+log = logging.getLogger(__name__)
 STATUSES = ("draft", "final", "sent")
 
 
@@ -83,6 +85,18 @@ class Version:
     subject: str
 
 
+def read_import_file(path: str | Path) -> Circular:
+    """The circular in a file to import, of an installed style; reads at most the largest file accepted (a 4 GB
+    file or /dev/zero is refused after 20 MB, not read whole)."""
+    try:
+        with open(path, "rb") as handle:
+            circular = Circular.from_json(handle.read(MAX_FILE_BYTES + 1))
+    except OSError as exc:
+        raise ValidationError("", f"cannot read ({exc.strerror or exc})") from None
+    styles.load(circular.style)  # a circular of a style not installed could not be rendered
+    return circular
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
@@ -108,32 +122,77 @@ class Repository:
         if not self.read_only:
             for folder in (self.folder, self.folder / "history", self.folder / "drafts"):
                 clean_temporaries(folder)  # (a folder not made yet has nothing to clean)
-        self.meta = self._db(self.folder / "meta.json")
+            restore.finish_interrupted(self.folder)
+        elif restore.interrupted(self.folder):
+            raise StoreError(f"a restore of the store in {self.folder} was interrupted; it is finished the next time "
+                             "the store is opened for writing (by the editor, or a command such as import)")
+        meta_path = self.folder / "meta.json"
+        if not meta_path.exists() and (self._database_files() or list(self.folder.glob("damaged-*"))):
+            raise StoreCorrupt(meta_path, "missing, while the store holds circulars", self._newest_backup())
+        self.meta = self._db(meta_path, checks.check_meta)
         info = self.meta.table("meta").get(doc_id=1)
-        schema = info["schema"] if info else SCHEMA_VERSION
+        schema = info.get("schema", SCHEMA_VERSION) if info else SCHEMA_VERSION
         if schema > SCHEMA_VERSION:
             raise StoreTooNew(f"the store in {self.folder} was written by a newer Circular Editor (schema {schema}; "
                               f"this version reads up to {SCHEMA_VERSION}); it has not been changed")
-        self.shards = {n: self._db(self._shard_path(n)) for n in range(SHARDS) if self._shard_path(n).exists()}
-        if not self.read_only:
-            backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
-            self._backup_day = dt.date.today()
-            if info is None:
-                self.meta.table("meta").insert(Document({"schema": SCHEMA_VERSION, "next_id": 1}, doc_id=1))
-            elif schema < SCHEMA_VERSION:
-                self._migrate(schema)
-        self.drafts = Drafts(self.folder / "drafts", writable=not self.read_only)
+        for n in (info or {}).get("shards", []):
+            if 0 <= n < SHARDS and not self._shard_path(n).exists():
+                raise StoreCorrupt(self._shard_path(n), "missing (meta.json lists it)", self._newest_backup())
+        self.shards = {n: self._db(self._shard_path(n), checks.check_shard)
+                       for n in range(SHARDS) if self._shard_path(n).exists()}
         self._index: dict[int, tuple[Summary, str]] = {}
         self._references: dict[str, int] = {}
         for db in self.shards.values():
             for doc in db.table("circulars"):
                 self._remember(doc.doc_id, doc)
+        if not self.read_only:  # every file has been read and checked: the backup holds a sound store
+            backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
+            self._backup_day = dt.date.today()
+            self._repair_meta(info)
+            if schema < SCHEMA_VERSION:
+                self._migrate(schema)
+        self.drafts = Drafts(self.folder / "drafts", writable=not self.read_only)
 
-    def _db(self, path: Path) -> TinyDB:
+    def _repair_meta(self, info: dict | None) -> None:
+        """Meta as it must be: the next id above every stored one (a `meta.json` lost, emptied or older than the
+        shards must never hand out an id in use), and the list of shard files (a deleted one is then noticed)."""
+        wanted = {"schema": (info or {}).get("schema", SCHEMA_VERSION),
+                  "next_id": max([(info or {}).get("next_id", 1), *(i + 1 for i in self._index)]),
+                  "shards": sorted(self.shards)}
+        if info is None:
+            self._guarded(lambda: self.meta.table("meta").insert(Document(wanted, doc_id=1)))
+        elif any(info.get(k) != v for k, v in wanted.items()):
+            self._guarded(lambda: self.meta.table("meta").update(wanted, doc_ids=[1]))
+
+    def _db(self, path: Path, check=None) -> TinyDB:
         try:
-            return TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
+            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
+            if check is not None:
+                check(db.storage.read(), path)
+            return db
         except UnreadableFile as exc:
-            raise StoreCorrupt(exc.path, exc.reason, backup.newest_backup(self.folder / "backups")) from None
+            raise StoreCorrupt(exc.path, exc.reason, self._newest_backup()) from None
+
+    def _newest_backup(self) -> Path | None:
+        return backup.newest_backup(self.folder / "backups")
+
+    def _shard(self, n: int) -> TinyDB:
+        """Shard n, made (and listed in meta.json, after it exists) on its first record."""
+        if n not in self.shards:
+            self.shards[n] = self._db(self._shard_path(n))
+        return self.shards[n]
+
+    def _list_shards_quietly(self) -> None:
+        try:
+            self._list_shards()
+        except SaveFailed:
+            pass  # an unlisted shard is still read; only a listed one that vanished is reported
+
+    def _list_shards(self) -> None:
+        listed = self.meta.table("meta").get(doc_id=1).get("shards", [])
+        present = sorted(n for n in self.shards if self._shard_path(n).exists())
+        if present != listed:
+            self._guarded(lambda: self.meta.table("meta").update({"shards": present}, doc_ids=[1]))
 
     def _shard_path(self, n: int) -> Path:
         return self.folder / f"circulars-{n:02}.json"
@@ -159,23 +218,6 @@ class Repository:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    @staticmethod
-    def restore_backup(folder: str | Path, backup_folder: str | Path) -> Path:
-        """Put a backup's files in place of the current ones, which are kept in `damaged-<time>/`."""
-        folder = Path(folder)
-        lock = ProcessLock(folder / "store.lock")
-        lock.acquire()
-        try:
-            aside = folder / f"damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
-            aside.mkdir()
-            for current in list(folder.glob("meta.json")) + list(folder.glob("circulars-*.json")):
-                current.rename(aside / current.name)
-            for saved in Path(backup_folder).glob("*.json"):
-                write_atomic(folder / saved.name, saved.read_bytes())
-            return aside
-        finally:
-            lock.release()
 
     # ---- the index ----
 
@@ -238,7 +280,7 @@ class Repository:
         path = self._history_path(record_id)
         if not path.exists():
             return []
-        docs = self._db(path).table("versions").all()
+        docs = self._history(record_id).table("versions").all()
         return sorted((Version(d["version"], d["modified"], d["status"], d["content"]["subject"]) for d in docs),
                       key=lambda v: v.number, reverse=True)
 
@@ -314,29 +356,54 @@ class Repository:
         for record_id, circular in enumerate(circulars, first):
             doc = {"status": "draft", "created": now, "modified": now, "version": 1, "content": circular.to_dict()}
             by_shard.setdefault(record_id % SHARDS, []).append(Document(doc, doc_id=record_id))
-        for shard, docs in by_shard.items():
-            if shard not in self.shards:
-                self.shards[shard] = self._db(self._shard_path(shard))
-            self._guarded(lambda: self.shards[shard].table("circulars").insert_multiple(docs))
-            for doc in docs:
-                self._remember(doc.doc_id, doc)
+        saved: list[int] = []
+        try:
+            for shard, docs in by_shard.items():
+                self._guarded(lambda: self._shard(shard).table("circulars").insert_multiple(docs))
+                for doc in docs:
+                    self._remember(doc.doc_id, doc)
+                saved += [doc.doc_id for doc in docs]
+        except SaveFailed as exc:
+            if saved:  # some shards were written: say which circulars are in the store
+                raise PartlySaved(sorted(saved), list(range(first, first + len(circulars))), exc) from None
+            raise
+        finally:
+            self._list_shards_quietly()
         return list(range(first, first + len(circulars)))
 
     def _write_record(self, record_id: int, doc: dict) -> None:
-        shard = record_id % SHARDS
-        if shard not in self.shards:
-            self.shards[shard] = self._db(self._shard_path(shard))
-        table = self.shards[shard].table("circulars")
+        table = self._shard(record_id % SHARDS).table("circulars")
         self._guarded(lambda: table.upsert(Document(doc, doc_id=record_id)))
         self._remember(record_id, doc)
+        self._list_shards()
         if dt.date.today() != self._backup_day:  # an instance left open for days still backs up daily
             self._backup_day = dt.date.today()
             backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
 
-    def _push_history(self, record_id: int, old: dict) -> None:
+    def _history(self, record_id: int) -> TinyDB:
+        """The history of a circular. A damaged one is moved aside (kept, named in the log) and a new one begun:
+        it must not stop the circular itself from being saved, and backups do not hold histories."""
         path = self._history_path(record_id)
-        path.parent.mkdir(exist_ok=True)
-        versions = self._db(path).table("versions")
+        try:
+            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
+            checks.check_history(db.storage.read(), path)
+            return db
+        except UnreadableFile as exc:
+            if self.read_only:
+                raise StoreError(f"the history of circular #{record_id} ({path}) cannot be read ({exc.reason})") \
+                    from None
+            aside = path.with_name(f"{path.stem}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S-%f}{path.suffix}")
+            try:
+                path.rename(aside)
+            except OSError as error:
+                raise StoreError(f"the history of circular #{record_id} ({path}) cannot be read ({exc.reason}) "
+                                 f"nor moved aside ({error.strerror or error})") from None
+            log.warning("%s: %s; moved to %s and a new history begun", path, exc.reason, aside.name)
+            return TinyDB(path, storage=AtomicJSONStorage)
+
+    def _push_history(self, record_id: int, old: dict) -> None:
+        self._history_path(record_id).parent.mkdir(exist_ok=True)
+        versions = self._history(record_id).table("versions")
         entry = {k: old[k] for k in ("status", "modified", "version", "content")}
 
         def push() -> None:
@@ -362,7 +429,7 @@ class Repository:
     def version(self, record_id: int, number: int) -> Circular:
         """Version `number` of a circular, from its history."""
         path = self._history_path(record_id)
-        doc = self._db(path).table("versions").get(doc_id=number) if path.exists() else None
+        doc = self._history(record_id).table("versions").get(doc_id=number) if path.exists() else None
         if doc is None:
             raise NotFound(f"circular #{record_id} has no version {number}")
         return Circular.from_dict(doc["content"])
@@ -433,23 +500,27 @@ class Repository:
     def import_files(self, paths: list[str | Path]) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
         """Import each valid file as a new draft; returns (imported (file, id), refused (file, reason)).
 
-        Every file is read and validated first; a file is imported whole or not at all."""
+        Every file is read and validated first; a file is imported whole or not at all. If the disk fails
+        part-way, the files saved before it are listed as imported and the others as refused, with the cause."""
         self._writable()
         valid: list[tuple[str, Circular]] = []
         refused: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
         for path in map(str, paths):
             try:
-                with open(path, "rb") as handle:
-                    circular = Circular.from_json(handle.read())
-                styles.load(circular.style)  # a circular of a style not installed could not be rendered
+                circular = read_import_file(path)
                 self._check_new_reference(circular, seen, path)
                 valid.append((path, circular))
             except (ValidationError, ReferenceTaken, styles.StyleError) as exc:
                 refused.append((path, str(exc)))
-            except OSError as exc:
-                refused.append((path, f"cannot read ({exc.strerror or exc})"))
-        ids = self.save_many([circular for _, circular in valid])
+        try:
+            ids = self.save_many([circular for _, circular in valid])
+        except PartlySaved as exc:
+            saved = set(exc.saved)
+            ids = exc.ids
+            refused += [(path, f"not saved: {exc.cause}") for (path, _), n in zip(valid, ids) if n not in saved]
+            valid = [(path, c) for (path, c), n in zip(valid, ids) if n in saved]
+            ids = [n for n in ids if n in saved]
         return [(path, record_id) for (path, _), record_id in zip(valid, ids)], refused
 
     def export(self, record_id: int) -> str:

@@ -23,12 +23,18 @@ def fold(text: str) -> str:
 
 
 def searchable_text(content: dict) -> str:
-    """Subject, reference, addressees and body of an itu-circular/1 dict, folded."""
-    parts = [content.get("subject", ""), content.get("reference", ""), content.get("addressees_intro") or ""]
-    parts += content.get("addressees", []) + (content.get("copy_to") or [])
-    for block in content.get("body", []):
-        parts += [block["text"]] if block.get("type") == "paragraph" else block.get("items", [])
+    """Subject, reference, addressees and body of an itu-circular/1 dict, folded. Only the text there is taken:
+    a damaged record stays in the list and the search (reading it in full then says what is wrong)."""
+    parts = _texts([content.get("subject"), content.get("reference"), content.get("addressees_intro")])
+    parts += _texts(content.get("addressees")) + _texts(content.get("copy_to"))
+    for block in content.get("body") if isinstance(content.get("body"), list) else []:
+        if isinstance(block, dict):
+            parts += _texts([block.get("text")]) + _texts(block.get("items"))
     return fold("\n".join(parts))
+
+
+def _texts(values) -> list[str]:
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
 
 def matches(folded_text: str, folded_words: list[str]) -> bool:

@@ -27,14 +27,26 @@ class UnreadableFile(Exception):
 
 
 def read_json_file(path: Path):
+    """The parsed file; UnreadableFile for anything else, an empty file included (files here are always
+    written whole: an empty one is damage, not an empty database)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise UnreadableFile(path, "a folder where a file should be") from None
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise UnreadableFile(path, "empty (a store file is always written whole: an empty one is damaged)")
+    try:
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise UnreadableFile(path, f"not UTF-8 ({exc.reason})") from None
-    try:
-        return json.loads(text) if text.strip() else None
     except json.JSONDecodeError as exc:
         raise UnreadableFile(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise UnreadableFile(path, "not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise UnreadableFile(path, f"not valid JSON ({str(exc)[:80]})") from None
 
 
 def dump_json(data) -> bytes:

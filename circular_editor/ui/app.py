@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from circular_editor import __version__, styles
 from circular_editor.paths import RESOURCES
-from circular_editor.store import StoreCorrupt, StoreLocked, StoreTooNew
+from circular_editor.store import StoreCorrupt, StoreError, StoreLocked, StoreTooNew
 from circular_editor.ui import dialogs
 from circular_editor.ui.settings import Settings
 from circular_editor.ui.storeclient import StoreClient
@@ -81,7 +81,7 @@ def _follow_colour_scheme(app: QApplication) -> None:
 
 def open_store(folder: Path | None) -> StoreClient | None:
     """The store, after asking what to do when another process holds it or it cannot be read; None: quit."""
-    from circular_editor.store import Repository
+    from circular_editor.store import restore
     from circular_editor.store.backup import newest_backup
 
     read_only = False
@@ -93,10 +93,18 @@ def open_store(folder: Path | None) -> StoreClient | None:
                 return None
             read_only = True
         except StoreCorrupt as exc:
-            if not dialogs.store_damaged(str(exc), exc.backup is not None):
+            store_folder = exc.path.parent
+            backup = newest_backup(store_folder / "backups")
+            plan = restore.plan_restore(store_folder, backup)
+            if not plan.steps or not dialogs.store_damaged(str(exc), plan.describe()):
+                if not plan.steps:
+                    dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(exc))
                 return None
-            store_folder = exc.path.parent if exc.path.parent.name != "history" else exc.path.parent.parent
-            Repository.restore_backup(store_folder, newest_backup(store_folder / "backups"))
+            try:
+                restore.restore_backup(store_folder, backup)
+            except StoreError as error:
+                dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(error))
+                return None
         except StoreTooNew as exc:
             dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(exc))
             return None

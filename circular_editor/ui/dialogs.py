@@ -52,14 +52,15 @@ def store_in_use(message: str) -> bool:
                      (QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")], default="read") == "read"
 
 
-def store_damaged(message: str, has_backup: bool) -> bool:
-    """True: put the newest backup in place; False: quit."""
-    buttons = [(QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")]
-    if has_backup:
-        buttons.insert(0, (QCoreApplication.translate("dialogs", "Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole, "restore"))
-    return _message(None, QMessageBox.Icon.Critical, QCoreApplication.translate("dialogs", "The store cannot be read"), message, buttons,
-                    default="restore" if has_backup else "quit",
-                    detail=QCoreApplication.translate("dialogs", "The damaged files are kept aside, not deleted.")) == "restore"
+def store_damaged(message: str, plan: str) -> bool:
+    """True: repair from the newest backup as `plan` says (file by file, what comes back, what is lost); False: quit."""
+    buttons = [(QCoreApplication.translate("dialogs", "Repair from the backup"), QMessageBox.ButtonRole.AcceptRole,
+                "restore"),
+               (QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")]
+    detail = QCoreApplication.translate("dialogs", "Only the files that cannot be read are replaced; the damaged "
+                                                   "files are kept aside, not deleted.") + "\n\n" + plan
+    return _message(None, QMessageBox.Icon.Critical, QCoreApplication.translate("dialogs", "The store cannot be read"),
+                    message, buttons, default="restore", detail=detail) == "restore"
 
 
 class RecoveryDialog(QDialog):

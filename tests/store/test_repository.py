@@ -201,8 +201,10 @@ def test_an_unreadable_store_is_not_touched_and_the_backup_is_offered(tmp_path):
     assert shard.read_bytes() == b'{"circulars": {"1": {"status": "dra'
     assert str(shard) in str(raised.value) and "has not been changed" in str(raised.value)
     assert raised.value.backup is not None
-    aside = Repository.restore_backup(tmp_path, raised.value.backup)
-    assert (aside / shard.name).exists()
+    from circular_editor.store import restore
+    plan = restore.restore_backup(tmp_path, raised.value.backup)
+    assert [(step.name, step.action) for step in plan.steps] == [(shard.name, "replace")]
+    assert len(list(tmp_path.glob(f"damaged-*/{shard.name}"))) == 1
     with Repository(tmp_path) as store:
         assert store.get(1).circular == sample()
 
