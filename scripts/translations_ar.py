@@ -231,6 +231,8 @@ AR = {
     "About &Qt": "حول &Qt",
     "About Circular Editor": "حول محرر الرسائل المعممة",
     "<h3>Circular Editor %1</h3><p>Writes ITU circular letters in Arabic and exports them as PDF.</p><p>Fonts embedded in every PDF:</p><ul><li><b>Amiri</b>, SIL Open Font Licence 1.1</li><li><b>DejaVu Sans</b> (symbols Amiri lacks), Bitstream Vera licence</li></ul><p>Their licences:</p>": "<h3>محرر الرسائل المعممة %1</h3><p>يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.</p><p>الخطوط المضمّنة في كل ملف PDF:</p><ul><li>خط <b>Amiri</b>، بموجب رخصة SIL Open Font 1.1</li><li>خط <b>DejaVu Sans</b> للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera</li></ul><p>نصوص الرخص:</p>",
+    "Repair from the backup": "إصلاح من النسخة الاحتياطية",
+    "Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.": "لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.",
 }
 
 

@@ -941,16 +941,18 @@
     <message>
         <location filename="../../circular_editor/ui/app.py" line="54" />
         <location filename="../../circular_editor/ui/app.py" line="101" />
+        <location filename="../../circular_editor/ui/app.py" line="106" />
+        <location filename="../../circular_editor/ui/app.py" line="109" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="109" />
+        <location filename="../../circular_editor/ui/app.py" line="117" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="110" />
+        <location filename="../../circular_editor/ui/app.py" line="118" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
     </message>
@@ -1033,7 +1035,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="45" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="124" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="125" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -1049,117 +1051,117 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="52" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="57" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="59" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="59" />
-        <source>Restore the newest backup</source>
-        <translation>استعادة أحدث نسخة احتياطية</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="60" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="62" />
         <source>The store cannot be read</source>
         <translation>تتعذّر قراءة المخزن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="62" />
-        <source>The damaged files are kept aside, not deleted.</source>
-        <translation>تُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
+        <location filename="../../circular_editor/ui/dialogs.py" line="57" />
+        <source>Repair from the backup</source>
+        <translation>إصلاح من النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="70" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="60" />
+        <source>Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.</source>
+        <translation>لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="71" />
         <source>Recover unsaved edits</source>
         <translation>استعادة التعديلات غير المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="72" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="73" />
         <source>The editor was closed with unsaved edits. Recover them?</source>
         <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="82" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="83" />
         <source>Recover</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="83" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="84" />
         <source>Discard them</source>
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="99" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="100" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="114" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="115" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="117" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="118" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="120" />
         <source>Compare with now…</source>
         <translation>قارن بالحالية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="138" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="139" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="144" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="145" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="151" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="154" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="155" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="161" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="162" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="177" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="178" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="188" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>

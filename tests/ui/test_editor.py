@@ -230,3 +230,22 @@ def test_a_contact_detail_typed_then_cleared_leaves_the_circular_as_it_was(qtbot
     phone.selectAll()
     press(phone, Qt.Key.Key_Backspace)
     assert window.document.content == before, "no empty contact table left behind"
+
+
+def test_a_damaged_store_is_repaired_from_its_backup_at_start_keeping_the_rest(qtbot, tmp_path):
+    from circular_editor.ui.app import open_store
+
+    db = tmp_path / "db"
+    with Repository(db) as store:
+        store.import_files([str(p) for p in examples()])
+    Repository(db).close()  # this open takes a backup of the three
+    (db / "circulars-02.json").write_text("", encoding="utf-8")
+    seen = []
+    answer_next_dialog("إصلاح من النسخة الاحتياطية", seen=seen)
+    client = open_store(db)
+    try:
+        assert client is not None and not client.read_only
+        assert "circulars-02.json" in seen[0]
+        assert sorted(s.id for s in client.wait(lambda repo: repo.search())) == [1, 2, 3]
+    finally:
+        client.close()
