@@ -56,13 +56,14 @@ class Plan:
         lines = []
         for step in self.steps:
             if step.action == "replace":
-                what = f"the backup's copy ({step.records:,} circulars, from {self.backup.name}) takes its place"
+                what = f"the backup's copy ({_circulars(step.records)}, from {self.backup.name}) takes its place"
             elif step.action == "fresh":
                 what = "a new one takes its place (the next open completes it from the circulars' files)"
             else:
                 what = "the backup has no copy: the circulars it held are lost (the file is kept aside)"
             lines.append(f"{step.name}: {step.reason}; {what}")
-        lines.append(f"kept as they are: {self.kept_files} files holding {self.kept_records:,} circulars")
+        files = "1 file" if self.kept_files == 1 else f"{self.kept_files} files"
+        lines.append(f"kept as they are: {files} holding {_circulars(self.kept_records)}")
         return "\n".join(lines)
 
     def apply(self) -> Path | None:
@@ -86,6 +87,10 @@ class Plan:
             raise StoreError(f"could not restore the backup in {self.folder}: {exc.strerror or exc}; "
                              "nothing was changed") from None
         return _finish(staging)
+
+
+def _circulars(count: int) -> str:
+    return "1 circular" if count == 1 else f"{count:,} circulars"
 
 
 def _sound(path: Path, check) -> tuple[bool, str, int]:
