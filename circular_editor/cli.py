@@ -8,6 +8,10 @@
     export --all DIR                 every stored circular, one file each
     list [--search TEXT] [--style S] [--status S] [--year Y]
     restore-backup [--dry-run]       put the newest backup's copy in place of each unreadable store file
+    sign ID --p12 FILE [--signatory N] [--pdf SIGNED.pdf] -o OUT.pdf
+                                     a final circular signed (PAdES) by signatory N, its password asked for
+                                     (or $CIRCULAR_EDITOR_P12_PASSWORD); --pdf adds to a signed file
+    verify FILE.pdf [--trust CERT]   who signed, when, whether intact and trusted (exit 1 if not)
     install-desktop-entry            (Linux) this program in the desktop's menus, with its icon
 
 `--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
@@ -79,6 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="replace the store's unreadable files by their newest backup")
     restore.add_argument("--dry-run", action="store_true", help="only say what would be replaced and what is lost")
     restore.set_defaults(run=_restore_backup)
+
+    sign = commands.add_parser("sign", parents=[db], help="sign a final circular and write the signed PDF")
+    sign.add_argument("id", type=int)
+    sign.add_argument("--p12", required=True, metavar="FILE", help="the signer's certificate and key (PKCS#12)")
+    sign.add_argument("--signatory", type=int, default=1, metavar="N", help="which of the letter's signatories (1)")
+    sign.add_argument("--pdf", metavar="SIGNED.pdf", help="a signed PDF of this circular to add the signature to")
+    sign.add_argument("--timestamp", metavar="URL", help="an RFC 3161 timestamp server (PAdES B-T)")
+    sign.add_argument("-o", "--output", required=True, help="the signed PDF to write (never an existing signed one)")
+    sign.set_defaults(run=_sign)
+
+    verify = commands.add_parser("verify", help="check the signatures of a PDF")
+    verify.add_argument("file")
+    verify.add_argument("--trust", action="append", default=[], metavar="CERT",
+                        help="a trust root (PEM or DER certificate); may be repeated")
+    verify.set_defaults(run=_verify)
 
     desktop = commands.add_parser("install-desktop-entry", help="(Linux) add this program to the desktop's menus")
     desktop.set_defaults(run=_install_desktop_entry)
@@ -290,6 +309,69 @@ def _restore_backup(args) -> int:
                            EXIT_FAILED) from None
     print(f"restored from {newest}" if newest else "repaired", "; the replaced files are in damaged-* in", folder)
     return 0
+
+
+def is_signed_pdf(path: Path) -> bool:
+    """A file holding a PDF signature (never to be overwritten by an export)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(50_000_000)
+    except OSError:
+        return False
+    return data.startswith(b"%PDF") and b"/ByteRange" in data
+
+
+def _sign(args) -> int:
+    import getpass
+    import hashlib
+    import os
+
+    from circular_editor.render import render
+    from circular_editor.signing import load_signer, sign_circular
+
+    output = Path(args.output)
+    if is_signed_pdf(output):
+        raise CommandError(f"{output}: a signed PDF is never overwritten; choose another name")
+    with _open_store(args, write=True) as store:
+        record = store.get(args.id)
+        if record.status == "draft":
+            raise CommandError(f"circular #{args.id} is a draft: finalize it before it is signed")
+        rendered = render(record.circular)
+        pdf = rendered.pdf
+        if args.pdf:
+            try:
+                pdf = Path(args.pdf).read_bytes()
+            except OSError as exc:
+                raise CommandError(f"{args.pdf}: cannot read ({exc.strerror or exc})") from None
+            if not pdf.startswith(rendered.pdf):  # a signed file is the render followed by its signatures
+                raise CommandError(f"{args.pdf}: not a PDF of circular #{args.id} as it is now")
+        password = os.environ.get("CIRCULAR_EDITOR_P12_PASSWORD")
+        if password is None:
+            password = getpass.getpass(f"password of {args.p12}: ")
+        signer = load_signer(args.p12, password)
+        signed = sign_circular(pdf, rendered.signature_rooms, record.circular, args.signatory - 1, signer,
+                               timestamp_url=args.timestamp)
+        _write_output(output, signed)
+        store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name)
+    print(output)
+    return 0
+
+
+def _verify(args) -> int:
+    from circular_editor.signing import verify_pdf
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CommandError(f"{args.file}: cannot read ({exc.strerror or exc})") from None
+    reports = verify_pdf(data, args.trust)
+    if not reports:
+        print(f"{args.file}: no signature")
+        return EXIT_FAILED
+    for report in reports:
+        print(f"{report.field}: {report.summary}")
+    good = all(r.intact and r.valid and (r.trusted or not args.trust) for r in reports)
+    return 0 if good else EXIT_FAILED
 
 
 def _install_desktop_entry(args) -> int:

@@ -2,6 +2,6 @@
 
     pdf_bytes = render_pdf(Circular.from_json(text))
 """
-from circular_editor.render.document import render_pdf
+from circular_editor.render.document import Rendered, render, render_pdf
 
-__all__ = ["render_pdf"]
+__all__ = ["Rendered", "render", "render_pdf"]

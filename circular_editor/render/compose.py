@@ -153,9 +153,14 @@ def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float) ->
     return out
 
 
+def signatories_shown(own: Defaulted) -> list[Signatory]:
+    """The signatories the letter shows (an empty one shows nothing), in its order: a signature room each."""
+    return [s for s in own.signatories if (s.note + s.name + s.title).strip()]
+
+
 def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometry, own: Defaulted) -> list[Block]:
     blocks = []
-    signatories = [s for s in own.signatories if (s.note + s.name + s.title).strip()]
+    signatories = signatories_shown(own)
     if own.closing.strip():
         blocks.append(Block(rows(own.closing, geo.box(geo.left, geo.width, geo.type.body, "start")),
                             space_before=geo.page.closing_space, keep_together=True,
@@ -186,13 +191,26 @@ def signature_rows(signatories: list[Signatory], geo: Geometry) -> list[Block]:
             x = geo.left if len(signatories) == 1 else geo.right - (k + 1) * column_w
             box = geo.box(x + page.signature_padding, column_w - 2 * page.signature_padding, size, "center")
             column = rows(person.note, box) if person.note.strip() else []
-            column.append(Row(page.signature_room))  # room for the signature itself
+            # room for the signature itself; where it lands is noted for a digital signature's appearance
+            column.append(Row(page.signature_room, [_note_signature_room(first + k, box.x, box.width,
+                                                                        page.signature_room)]))
             for text, bold in ((person.name, True), (person.title, False)):
                 if text.strip():
                     column += rows(text, geo.box(box.x, box.width, size, "center", bold=bold))
             columns.append(Row(sum(r.height for r in column), [_stack(column)]))
         out.append(Block(merge_columns([[c] for c in columns]), space_before=page.signature_space, keep_together=True))
     return out
+
+
+SIGNATURE_ROOMS = "_circular_editor_signature_rooms"  # canvas attribute: {signatory index: (page, x0, y0, x1, y1)}
+
+
+def _note_signature_room(index: int, x: float, width: float, height: float):
+    def note(canvas, top: float) -> None:  # draws nothing: the PDF's bytes do not change
+        rooms = getattr(canvas, SIGNATURE_ROOMS, None)
+        if rooms is not None:
+            rooms[index] = (canvas.getPageNumber() - 1, x, top - height, x + width, top)
+    return note
 
 
 def _stack(column: list[Row]):

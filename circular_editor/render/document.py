@@ -8,6 +8,7 @@ from the circular's own date, so tests compare and the preview caches.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.utils import ImageReader
@@ -15,14 +16,26 @@ from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
-from circular_editor.render.compose import Geometry, compose, running_header
+from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
 from circular_editor.render.flow import Frame, Page, draw_rows, paginate
 from circular_editor.render.text import rows
 from circular_editor.styles import LetterStyle, StyleError
 from circular_editor.typeset.fonts import forget_missing
 
 
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    # per signatory (in the order the letter shows them): (page index, x0, y0, x1, y1) in points of the room
+    # left for the signature under the note, where a digital signature's appearance goes
+    signature_rooms: dict[int, tuple[int, float, float, float, float]]
+
+
 def render_pdf(circular: Circular) -> bytes:
+    return render(circular).pdf
+
+
+def render(circular: Circular) -> Rendered:
     forget_missing()  # (a long-running render worker warns about each circular's own missing characters)
     try:
         return _render(circular)
@@ -30,7 +43,7 @@ def render_pdf(circular: Circular) -> bytes:
         forget_missing()
 
 
-def _render(circular: Circular) -> bytes:
+def _render(circular: Circular) -> Rendered:
     style = styles.load(circular.style)
     p = style.page
     width, height = p.width, p.height
@@ -47,6 +60,8 @@ def _render(circular: Circular) -> bytes:
     canvas = Canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
                     pageCompression=1)
     _metadata(canvas, circular, style)
+    rooms: dict = {}
+    setattr(canvas, SIGNATURE_ROOMS, rooms)
     for number, page in enumerate(pages, 1):
         if number == 1:
             _draw_emblem(canvas, style, geo, height - p.margin_top)
@@ -58,7 +73,7 @@ def _render(circular: Circular) -> bytes:
         _draw_page(canvas, page)
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), rooms)
 
 
 def _draw_page(canvas, page: Page) -> None:

@@ -7,7 +7,7 @@
 """
 from circular_editor.store.errors import (NotFound, ReadOnly, ReferenceTaken, SaveFailed, StoreCorrupt, StoreError,
                                           StoreLocked, StoreTooNew)
-from circular_editor.store.repository import Record, Repository, Summary, Version, default_folder
+from circular_editor.store.repository import Record, Repository, SignedFile, Summary, Version, default_folder
 
-__all__ = ["NotFound", "ReadOnly", "Record", "ReferenceTaken", "Repository", "SaveFailed", "StoreCorrupt",
+__all__ = ["NotFound", "ReadOnly", "Record", "ReferenceTaken", "Repository", "SaveFailed", "SignedFile", "StoreCorrupt",
            "StoreError", "StoreLocked", "StoreTooNew", "Summary", "Version", "default_folder"]

@@ -61,6 +61,16 @@ class Record:
     version: int
     circular: Circular
     deleted: bool = False
+    signed: tuple = ()  # SignedFile of each signed export, oldest first
+
+
+@dataclass(frozen=True)
+class SignedFile:
+    """A signed PDF exported from a circular: where it was written, its SHA-256, who signed, when."""
+    file: str
+    sha256: str
+    signatory: str
+    signed_at: str
 
 
 @dataclass
@@ -243,8 +253,10 @@ class Repository:
 
     def get(self, record_id: int) -> Record:
         doc = self._doc(record_id)
+        signed = tuple(SignedFile(**entry) for entry in doc.get("signed", []) if isinstance(entry, dict)
+                       and set(entry) == {"file", "sha256", "signatory", "signed_at"})
         return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
-                      Circular.from_dict(doc["content"]), "deleted" in doc)
+                      Circular.from_dict(doc["content"]), "deleted" in doc, signed)
 
     def _doc(self, record_id: int) -> dict:
         db = self.shards.get(record_id % SHARDS)
@@ -446,6 +458,16 @@ class Repository:
         if old["status"] == status:
             return self.get(record_id)
         return self._new_version(record_id, old, status=status)
+
+    def mark_signed(self, record_id: int, file: str, sha256: str, signatory: str) -> Record:
+        """A signed PDF of a final circular was written: it is now "sent", and the file's SHA-256 stays in its
+        record (a new version, so the history shows when)."""
+        self._writable()
+        old = self._doc(record_id)
+        if old["status"] == "draft":
+            raise StoreError(f"circular #{record_id} is a draft: finalize it before it is signed")
+        entry = {"file": str(file), "sha256": sha256, "signatory": signatory, "signed_at": _now()}
+        return self._new_version(record_id, old, status="sent", signed=[*old.get("signed", []), entry])
 
     def finalize(self, record_id: int) -> Record:
         """Mark a draft final, giving it the next reference of its style when it has none: one new version."""

@@ -5,7 +5,8 @@ has a worker too) and talks to it over its standard input and output, one framed
 message at a time: an 8-byte length, then a pickle (both ends are this program).
 
     request:  {"snapshot": itu-circular/1 JSON text, "pages": [page indexes], "scale": px per point}
-    reply:    {"pdf": bytes, "sizes": [(w, h) points], "rasters": {index: Raster}}
+    reply:    {"pdf": bytes, "sizes": [(w, h) points], "rasters": {index: Raster},
+               "rooms": {signatory index: (page, x0, y0, x1, y1)} (where a digital signature goes)}
           or  {"error": one line naming the field, "bug": False | True, and for an invalid
                circular "path" and "problem" (model.ValidationError's)}
 
@@ -58,11 +59,12 @@ def handle(request: dict) -> dict:
     """One request -> its reply; a problem with the circular is a reply, not an exception."""
     from circular_editor.errors import UserError
     from circular_editor.model import Circular, ValidationError
-    from circular_editor.render import render_pdf
+    from circular_editor.render import render
     from circular_editor.ui.pdfpages import PdfPages
 
     try:
-        pdf = render_pdf(Circular.from_json(request["snapshot"]))
+        rendered = render(Circular.from_json(request["snapshot"]))
+        pdf = rendered.pdf
     except ValidationError as exc:  # the form shows it in the interface's language
         return {"error": str(exc), "path": exc.path, "problem": exc.problem, "bug": False}
     except UserError as exc:
@@ -74,7 +76,7 @@ def handle(request: dict) -> dict:
     try:
         wanted = [i for i in request.get("pages", ()) if 0 <= i < len(pages)]
         rasters = {i: pages.raster(i, request["scale"]) for i in wanted}
-        return {"pdf": pdf, "sizes": pages.sizes, "rasters": rasters}
+        return {"pdf": pdf, "sizes": pages.sizes, "rasters": rasters, "rooms": rendered.signature_rooms}
     finally:
         pages.close()
 

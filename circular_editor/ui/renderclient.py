@@ -37,6 +37,7 @@ class Rendering:
     sizes: list[tuple[float, float]]
     scale: float
     rasters: dict[int, Raster] = field(default_factory=dict)
+    rooms: dict[int, tuple] = field(default_factory=dict)  # signatory -> (page, x0, y0, x1, y1): signature rooms
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ class RenderClient(QObject):
         elif "error" in reply:
             outcome = RenderFailure(snapshot, reply["error"], reply["bug"], reply.get("path"), reply.get("problem", ""))
         else:
-            outcome = Rendering(snapshot, reply["pdf"], reply["sizes"], request["scale"], reply["rasters"])
+            outcome = Rendering(snapshot, reply["pdf"], reply["sizes"], request["scale"], reply["rasters"],
+                                reply.get("rooms", {}))
         self._delivered.emit(outcome)
 
 
