@@ -53,8 +53,14 @@ def load_signer(p12_path: str | Path, password: str, now: dt.datetime | None = N
         key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
     except ValueError:
         raise SigningError(f"{path}: wrong password, or not a PKCS#12 (.p12, .pfx) file") from None
-    if key is None or cert is None:
-        raise SigningError(f"{path}: holds no certificate with its private key")
+    if key is None:
+        raise SigningError(f"{path}: holds no private key")
+    if cert is None:  # some files carry the signer's certificate among the others: the one of this key
+        numbers = key.public_key().public_numbers()
+        cert = next((c for c in extra or [] if c.public_key().public_numbers() == numbers), None)
+        if cert is None:
+            raise SigningError(f"{path}: the private key does not match the certificate"
+                               + ("s in the file" if extra else " (there is none)"))
     name = cert.subject.rfc4514_string()
     now = now or dt.datetime.now(dt.timezone.utc)
     if cert.not_valid_after_utc < now:
