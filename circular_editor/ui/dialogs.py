@@ -134,7 +134,7 @@ class HistoryDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, language: str, template_folder: str, parent=None):
+    def __init__(self, language: str, template_folder: str, trust_roots: str = "", parent=None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("dialogs", "Settings"))
         form = QFormLayout(self)
@@ -143,25 +143,66 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         form.addRow(QCoreApplication.translate("dialogs", "&Language"), self.language)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        self.folder = QLineEdit(template_folder)
-        self.folder.setPlaceholderText(QCoreApplication.translate("dialogs", "only the built-in templates"))
-        browse = QPushButton(QCoreApplication.translate("dialogs", "Choose…"))
-        browse.clicked.connect(self._browse)
-        line.addWidget(self.folder, 1)
-        line.addWidget(browse)
-        form.addRow(QCoreApplication.translate("dialogs", "&Template folder"), row)
+        self.folder = self._path_row(form, QCoreApplication.translate("dialogs", "&Template folder"), template_folder,
+                                     QCoreApplication.translate("dialogs", "only the built-in templates"),
+                                     lambda current: QFileDialog.getExistingDirectory(
+                                         self, QCoreApplication.translate("dialogs", "Template folder"), current))
+        self.trust = self._path_row(form, QCoreApplication.translate("dialogs", "T&rusted certificates"), trust_roots,
+                                    QCoreApplication.translate("dialogs", "none: signatures are checked, not trusted"),
+                                    lambda current: QFileDialog.getOpenFileName(
+                                        self, QCoreApplication.translate("dialogs", "Trusted certificates"), current,
+                                        QCoreApplication.translate("dialogs", "Certificates (*.pem *.crt *.cer *.der);;"
+                                                                              "All files (*)"))[0])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("dialogs", "Template folder"), self.folder.text())
-        if folder:
-            self.folder.setText(folder)
+    def _path_row(self, form: QFormLayout, label: str, value: str, placeholder: str, choose) -> QLineEdit:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(value)
+        edit.setPlaceholderText(placeholder)
+        browse = QPushButton(QCoreApplication.translate("dialogs", "Choose…"))
+        browse.clicked.connect(lambda: (lambda chosen: chosen and edit.setText(chosen))(choose(edit.text())))
+        line.addWidget(edit, 1)
+        line.addWidget(browse)
+        form.addRow(label, row)
+        return edit
+
+
+def show_verification(parent, path: str, reports: list, trust_configured: bool) -> None:
+    """What the signatures of a PDF say: who, when, whether the bytes are intact and the certificate trusted."""
+    from PySide6.QtWidgets import QApplication
+
+    title = QCoreApplication.translate("dialogs", "Signatures")
+    if not reports:
+        show_error(parent, title, QCoreApplication.translate("dialogs", "This PDF holds no signature."))
+        return
+    direction = "rtl" if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+    lines = []
+    for report in reports:
+        if report.intact and report.valid:
+            state = QCoreApplication.translate("dialogs", "intact: not one byte changed since it was signed")
+        else:
+            state = QCoreApplication.translate(
+                "dialogs", "MODIFIED: the signed bytes have changed, or the signature is invalid")
+        if not trust_configured:
+            trust = QCoreApplication.translate("dialogs", "trust not checked: no trusted certificates in the settings")
+        elif report.trusted:
+            trust = QCoreApplication.translate("dialogs", "the certificate is trusted")
+        else:
+            trust = QCoreApplication.translate("dialogs", "the certificate does not chain to a trusted certificate")
+        if not report.whole_file:
+            trust += " " + QCoreApplication.translate("dialogs", "(later signatures follow it)")
+        lines.append(f"<p dir='{direction}'><b>\u2066{report.signer}\u2069</b> — \u2066{report.signed_at}\u2069"
+                     f"<br>{state}<br>{trust}</p>")
+    good = all(r.intact and r.valid and (r.trusted or not trust_configured) for r in reports)
+    box = QMessageBox(QMessageBox.Icon.Information if good else QMessageBox.Icon.Warning, title,
+                      f"<p dir='ltr'>{path}</p>" + "".join(lines), QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("verification")
+    box.exec()
 
 
 def show_about(parent) -> None:

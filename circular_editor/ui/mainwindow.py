@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QPushButton, QScrollArea, QSplitter, QToolBar)
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
+                               QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar)
 
 from circular_editor import styles
 from circular_editor.cli import file_stem
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.tr("Export as &JSON…"), self.export_json, "Ctrl+Shift+E")
         self.act_export_pdf = self._action(self.tr("&Export PDF…"), self.export_pdf, "Ctrl+E")
         self.act_print = self._action(self.tr("&Print…"), self.print_circular, K.Print)
+        self.act_sign = self._action(self.tr("Si&gn and export…"), self.sign_and_export, "Ctrl+Alt+S",
+                                     self.tr("Sign the PDF with your certificate and export it"))
+        self.act_verify = self._action(self.tr("&Verify a signed PDF…"), self.verify_signed_pdf)
         self.act_print_preview = self._action(self.tr("Print pre&view…"), self.print_preview, "Ctrl+Shift+P")
         view = self.preview_pane.view
         self.act_zoom_in = self._action(self.tr("Zoom &in"), lambda: view.zoom_by(1), K.ZoomIn)
@@ -154,7 +158,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("&Recent circulars"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_pdf, self.act_print, self.act_print_preview])
+        file_menu.addActions([self.act_export_pdf, self.act_sign, self.act_print, self.act_print_preview])
+        file_menu.addAction(self.act_verify)
         file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_export])
         file_menu.addSeparator()
@@ -327,6 +332,7 @@ class MainWindow(QMainWindow):
         self.act_export.setEnabled(doc is not None)
         for action in (self.act_export_pdf, self.act_print, self.act_print_preview):
             action.setEnabled(doc is not None)
+        self.act_sign.setEnabled(writable and doc is not None and doc.status in ("final", "sent"))
 
     def _show_problems(self, problems: list) -> None:
         if problems:
@@ -624,6 +630,114 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(15000, lambda: show.setParent(None))
         self.statusBar().showMessage(self.tr("Exported to %1.").replace("%1", "\u2066" + str(path) + "\u2069"), 15000)
 
+    def sign_and_export(self) -> None:
+        """A final circular's PDF signed by one of its signatories (PAdES), exported, the circular marked sent."""
+        doc = self.document
+        if doc is None or doc.record_id is None:
+            return
+        if doc.status not in ("final", "sent"):
+            dialogs.show_error(self, self.tr("Not signed"), self.tr("Finalize the circular first: a signed "
+                                                                     "circular cannot change afterwards."))
+            return
+        self.preview_pane.when_current(self._sign_rendering)
+
+    def _sign_rendering(self, outcome: Rendering | RenderFailure) -> None:
+        from circular_editor.cli import is_signed_pdf
+        from circular_editor.defaults import resolve
+        from circular_editor.render.compose import signatories_shown
+
+        doc = self.document
+        if isinstance(outcome, RenderFailure):
+            dialogs.show_error(self, self.tr("Not signed"), failure_text(outcome))
+            return
+        circular = Circular.from_dict(copy.deepcopy(doc.content))
+        people = signatories_shown(resolve(circular, styles.load(circular.style)))
+        if not people or not outcome.rooms:
+            dialogs.show_error(self, self.tr("Not signed"), self.tr("This letter shows no signatory."))
+            return
+        index = 0
+        if len(people) > 1:
+            names = [f"{n}. {p.name} — {p.title}" for n, p in enumerate(people, 1)]
+            chosen, ok = QInputDialog.getItem(self, self.tr("Sign"), self.tr("Who signs?"), names, 0, False)
+            if not ok:
+                return
+            index = names.index(chosen)
+        p12, _ = QFileDialog.getOpenFileName(self, self.tr("Your certificate and key"), "",
+                                             self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
+        if not p12:
+            return
+        password, ok = QInputDialog.getText(self, self.tr("Password"), self.tr("Password of the certificate file:"),
+                                            QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        record = self.client.wait(lambda repo: repo.get(doc.record_id))
+        source, done_before = outcome.pdf, len(record.signed)
+        if record.signed:  # the others' signatures: the newest signed file, if it is still there and unchanged
+            latest = Path(record.signed[-1].file)
+            try:
+                data = latest.read_bytes()
+                if hashlib.sha256(data).hexdigest() == record.signed[-1].sha256 and data.startswith(outcome.pdf):
+                    source = data
+            except OSError:
+                pass
+        suffix = self.tr("signed") + (f"-{done_before + 1}" if done_before else "")
+        folder = Path(self.settings.export_folder or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the signed PDF"),
+                                              str(folder / f"{file_stem(circular.reference, 'circular')}-{suffix}.pdf"),
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        path = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        if is_signed_pdf(path):
+            dialogs.show_error(self, self.tr("Not signed"), self.tr("A signed PDF is never overwritten; "
+                                                                     "choose another name."))
+            return
+        self.settings.export_folder = str(path.parent)
+        record_id, rooms = doc.record_id, outcome.rooms
+        self.statusBar().showMessage(self.tr("Signing…"))
+
+        def sign(repo):
+            from circular_editor.atomic import write_atomic
+            from circular_editor.signing import load_signer, sign_circular
+
+            signer = load_signer(p12, password)
+            signed = sign_circular(source, rooms, circular, index, signer)
+            try:
+                write_atomic(path, signed)
+            except OSError as exc:
+                raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+            return repo.mark_signed(record_id, str(path), hashlib.sha256(signed).hexdigest(), signer.name)
+
+        def signed(record) -> None:
+            self._open_loaded(record)
+            self.list_pane.refresh(select=record.id)
+            self._exported(path)
+
+        def refused(error) -> None:
+            self.statusBar().clearMessage()
+            if not isinstance(error, UserError):
+                raise error
+            dialogs.show_error(self, self.tr("Not signed"), str(error))
+        self.client.call(sign, done=signed, failed=refused)
+
+    def verify_signed_pdf(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a signed PDF"), self.settings.export_folder,
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        trusted = [self.settings.trust_roots] if self.settings.trust_roots else []
+
+        def verify(_repo):
+            from circular_editor.signing import verify_pdf
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+            return verify_pdf(data, trusted)
+        self.client.call(verify, done=lambda reports: dialogs.show_verification(self, path, reports, bool(trusted)),
+                         failed=lambda error: dialogs.show_error(self, self.tr("Signatures"), str(error))
+                         if isinstance(error, UserError) else self._failed(error))
+
     def print_circular(self) -> None:
         if self.document is not None:
             self.preview_pane.when_current(lambda outcome: self._print(outcome, preview=False))
@@ -672,11 +786,13 @@ class MainWindow(QMainWindow):
     # ---- settings, errors, closing ----
 
     def show_settings(self) -> None:
-        dialog = dialogs.SettingsDialog(self.settings.language, self.settings.template_folder, self)
+        dialog = dialogs.SettingsDialog(self.settings.language, self.settings.template_folder,
+                                        self.settings.trust_roots, self)
         if not dialog.exec():
             return
         language = dialog.language.currentData()
         self.settings.template_folder = dialog.folder.text().strip()
+        self.settings.trust_roots = dialog.trust.text().strip()
         styles.set_user_folder(self.settings.template_folder or None)
         if language != self.settings.language:
             self.settings.language = language

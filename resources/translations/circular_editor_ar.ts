@@ -352,438 +352,534 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="77" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="78" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="78" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="308" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="79" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="313" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="114" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="115" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="116" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="117" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="118" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <source>Si&amp;gn and export…</source>
+        <translation>ت&amp;وقيع وتصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <source>Sign the PDF with your certificate and export it</source>
+        <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <source>&amp;Verify a signed PDF…</source>
+        <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="168" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="169" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="174" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="176" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="176" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="181" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="184" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="208" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="597" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="213" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="603" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="212" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="217" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="245" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="250" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="246" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="251" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="246" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="251" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="253" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="258" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="258" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="263" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="309" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="314" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="306" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="311" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="312" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="312" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="333" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="339" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="374" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="380" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="402" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="408" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="403" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="409" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="430" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="436" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="449" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="455" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="464" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="470" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="469" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="475" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="483" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="489" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="492" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="498" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="500" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="500" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="505" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="511" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="541" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="547" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="542" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="554" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="551" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="557" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="552" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="558" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="565" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="563" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="569" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="575" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="593" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="581" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="599" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="584" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="579" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="585" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="583" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="625" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="631" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="599" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="600" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="687" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="725" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="620" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="626" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="637" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="651" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="720" />
+        <source>Not signed</source>
+        <translation>لم يتم التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
+        <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
+        <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
+        <source>This letter shows no signatory.</source>
+        <translation>لا تتضمن هذه الرسالة أي موقِّع.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="661" />
+        <source>Sign</source>
+        <translation>توقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="661" />
+        <source>Who signs?</source>
+        <translation>من يوقّع؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="665" />
+        <source>Your certificate and key</source>
+        <translation>شهادتك ومفتاحك</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="666" />
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>ملفات PKCS#12 (*.p12 *.pfx);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="669" />
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="669" />
+        <source>Password of the certificate file:</source>
+        <translation>كلمة مرور ملف الشهادة:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="683" />
+        <source>signed</source>
+        <translation>موقعة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="685" />
+        <source>Export the signed PDF</source>
+        <translation>تصدير ملف PDF الموقّع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
+        <source>A signed PDF is never overwritten; choose another name.</source>
+        <translation>لا يُكتب فوق ملف PDF موقّع أبداً؛ اختر اسماً آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
+        <source>Signing…</source>
+        <translation>جارٍ التوقيع…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="724" />
+        <source>Verify a signed PDF</source>
+        <translation>التحقق من ملف PDF موقّع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="738" />
+        <source>Signatures</source>
+        <translation>التوقيعات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="660" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="774" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="662" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="667" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="776" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="662" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="776" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="667" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="683" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="799" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="684" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="800" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="689" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="805" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1136,32 +1232,92 @@
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="147" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
+        <source>T&amp;rusted certificates</source>
+        <translation>الشهادات ال&amp;موثوقة</translation>
+    </message>
+    <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="151" />
+        <source>none: signatures are checked, not trusted</source>
+        <translation>لا شيء: يُتحقق من التوقيعات دون الوثوق بها</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="153" />
+        <source>Trusted certificates</source>
+        <translation>الشهادات الموثوقة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="154" />
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>الشهادات (*.pem *.crt *.cer *.der);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="155" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="146" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="162" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="178" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="179" />
+        <source>Signatures</source>
+        <translation>التوقيعات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="181" />
+        <source>This PDF holds no signature.</source>
+        <translation>لا يحمل ملف PDF هذا أي توقيع.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="187" />
+        <source>intact: not one byte changed since it was signed</source>
+        <translation>سليم: لم يتغيّر أي بايت منذ التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
+        <source>MODIFIED: the signed bytes have changed, or the signature is invalid</source>
+        <translation>معدَّل: تغيّرت البيانات الموقّعة، أو التوقيع غير صالح</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="192" />
+        <source>trust not checked: no trusted certificates in the settings</source>
+        <translation>لم يُتحقق من الثقة: لا شهادات موثوقة في الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="194" />
+        <source>the certificate is trusted</source>
+        <translation>الشهادة موثوقة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="196" />
+        <source>the certificate does not chain to a trusted certificate</source>
+        <translation>الشهادة لا ترجع إلى شهادة موثوقة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="198" />
+        <source>(later signatures follow it)</source>
+        <translation>(تليه توقيعات لاحقة)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="219" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="230" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>
@@ -1267,17 +1423,17 @@
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../circular_editor/ui/renderclient.py" line="115" />
+        <location filename="../../circular_editor/ui/renderclient.py" line="116" />
         <source>The preview is closed.</source>
         <translation>المعاينة مغلقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/renderclient.py" line="139" />
+        <location filename="../../circular_editor/ui/renderclient.py" line="140" />
         <source>The preview took longer than %1 s and was stopped; the next edit tries again.</source>
         <translation>استغرقت المعاينة أكثر من %1 ثانية فأوقفت؛ وستُعاد المحاولة عند التعديل التالي.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/renderclient.py" line="142" />
+        <location filename="../../circular_editor/ui/renderclient.py" line="143" />
         <source>The preview's render process stopped unexpectedly (exit code %1); it was restarted.</source>
         <translation>توقفت عملية إعداد المعاينة على نحو غير متوقع (رمز الخروج %1)؛ وأعيد تشغيلها.</translation>
     </message>

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from certs import ThrowawayCA
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 from uitools import answer_next_dialog, close_window, make_window, type_text, wait_store
 
 from circular_editor.model import Circular
 from circular_editor.paths import examples
 from circular_editor.render import render_pdf
+from circular_editor.signing import verify_pdf
 from circular_editor.ui import printing
 from circular_editor.ui.fields import TextField
 from circular_editor.ui.renderclient import RenderFailure, Rendering
@@ -272,3 +274,32 @@ def test_zoom_and_scroll_position_survive_a_new_rendering(qtbot, window):
     assert (view.zoom_percent(), view.verticalScrollBar().value()) == (zoom, position) == (200, position)
     assert window.preview_pane.page.value() == 2
     assert set(view.images) <= {0, 1}, "only the pages in view (and near it) are rasterised"
+
+
+def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, monkeypatch):
+    ca = ThrowawayCA()
+    p12 = ca.signer_p12(tmp_path / "me.p12", "Doreen Bogdan-Martin")
+    record = window.client.wait(lambda repo: next(s for s in repo.search() if s.style == "bdt"))
+    window.client.wait(lambda repo: repo.finalize(record.id))
+    window.open_record(record.id)
+    wait_store(qtbot, window)
+    wait_preview(qtbot, window)
+    assert window.act_sign.isEnabled()
+    out = tmp_path / "signed.pdf"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(p12), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("secret", True))
+    window.act_sign.trigger()
+    qtbot.waitUntil(lambda: window.document is not None and window.document.status == "sent", timeout=20_000)
+    (report,) = verify_pdf(out.read_bytes(), [ca.pem(tmp_path / "ca.pem")])
+    assert report.signer == "Doreen Bogdan-Martin" and report.intact and report.trusted
+    stored = window.client.wait(lambda repo: repo.get(record.id))
+    assert stored.signed[-1].file == str(out) and stored.status == "sent"
+
+    window.settings.trust_roots = str(tmp_path / "ca.pem")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    seen = []
+    answer_next_dialog(seen=seen)
+    window.act_verify.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "Doreen Bogdan-Martin" in seen[0] and "MODIFIED" not in seen[0]
