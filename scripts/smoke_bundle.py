@@ -28,6 +28,31 @@ def check(label: str, ok: bool, detail: str = "") -> None:
         sys.exit(1)
 
 
+def check_signing(env: dict, home: Path) -> None:
+    """The frozen program signs a final circular and verifies the result (throwaway certificates)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from certs import ThrowawayCA
+
+    from circular_editor.store import Repository
+
+    with Repository(env["CIRCULAR_EDITOR_DATA"]) as store:  # (finalizing is the editor's; the CLI has no command)
+        record_id = next(s.id for s in store.search() if s.style == "bdt")
+        store.finalize(record_id)
+    ca = ThrowawayCA()
+    p12 = ca.signer_p12(home / "signer.p12", "Smoke Test")
+    out = home / "signed.pdf"
+    start = time.perf_counter()
+    done = subprocess.run([PROGRAM, "sign", str(record_id), "--p12", str(p12), "-o", str(out)],
+                          env={**env, "CIRCULAR_EDITOR_P12_PASSWORD": "secret"}, capture_output=True, text=True,
+                          timeout=120)
+    seconds = time.perf_counter() - start
+    check("sign", done.returncode == 0 and out.exists(), f"{seconds:.2f} s (a new process)" if out.exists()
+          else done.stderr[-500:])
+    done = subprocess.run([PROGRAM, "verify", str(out), "--trust", str(ca.pem(home / "ca.pem"))], env=env,
+                          capture_output=True, text=True, timeout=120)
+    check("verify", done.returncode == 0 and "intact, trusted" in done.stdout, done.stdout.strip()[-200:])
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "APPDATA": home,
@@ -61,6 +86,7 @@ def main() -> None:
               f"exit {code}" if raster else str(reply)[:300])
 
         subprocess.run([PROGRAM, "import", *map(str, examples())], env=env, check=True, capture_output=True)
+        check_signing(env, Path(home))
         start = time.perf_counter()
         done = subprocess.run([PROGRAM], env={**env, "CIRCULAR_EDITOR_BENCH_SHOWN": "1"}, capture_output=True,
                               text=True, timeout=120)
