@@ -105,7 +105,7 @@ def open_store(folder: Path | None) -> StoreClient | None:
             except StoreError as error:
                 dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(error))
                 return None
-        except StoreTooNew as exc:
+        except (StoreTooNew, StoreError) as exc:  # (too new; or a restore that a writer must finish first)
             dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(exc))
             return None
 
