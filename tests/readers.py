@@ -1,0 +1,105 @@
+"""The text four PDF readers copy from a PDF, and the character error rate against what was typed.
+
+    poppler (Evince, pdftotext)  pdftotext
+    PDFium (Chrome, Edge)        pypdfium2
+    pdf.js (Firefox)             the pdfjs-dist npm package run by node (scripts/setup.sh installs it)
+    MuPDF                        pymupdf
+
+A plain module (not a conftest): the extraction tests and bench/extraction.py share it.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+ROOT = Path(__file__).resolve().parents[1]
+PDFJS_DIR = ROOT / ".tools" / "pdfjs"
+PDFJS_SCRIPT = Path(__file__).resolve().parent / "data" / "pdfjs_text.mjs"
+_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """What a person compares: NFC, no bidi or zero-width controls, runs of white space as one space."""
+    text = _CONTROLS.sub("", unicodedata.normalize("NFC", text)).replace("\u00a0", " ")
+    return " ".join(text.split())
+
+
+def poppler(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdfium(pdf: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
+
+
+def pdfjs_available() -> bool:
+    return shutil.which("node") is not None and (PDFJS_DIR / "node_modules" / "pdfjs-dist").is_dir()
+
+
+def pdfjs(pdf: Path) -> str:
+    module = PDFJS_DIR / "node_modules" / "pdfjs-dist" / "legacy" / "build" / "pdf.mjs"
+    done = subprocess.run(["node", str(PDFJS_SCRIPT), str(pdf), str(module)], capture_output=True, text=True,
+                          check=True, timeout=120)
+    return "\n".join(json.loads(done.stdout))
+
+
+def mupdf(pdf: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as document:
+        return "\n".join(page.get_text() for page in document)
+
+
+READERS = {"poppler": poppler, "PDFium": pdfium, "pdf.js": pdfjs, "MuPDF": mupdf}
+
+
+def cer(extracted: str, typed: str) -> float:
+    """Character error rate: edits to turn what the reader copied into what was typed, per typed character."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = normalise(extracted), normalise(typed)
+    return Levenshtein.distance(a, b) / max(1, len(b))
+
+
+def paragraph_pdf(text: str, path: Path, width: float = 451.0, size: float = 12.0) -> Path:
+    """One paragraph (with its inline markup) alone on an A4 page, laid out and drawn as the letters are."""
+    from circular_editor import markup
+    from circular_editor.typeset import ParagraphStyle, draw_paragraph, layout_paragraph
+
+    layout = layout_paragraph(list(markup.parse(text)), width, ParagraphStyle(size=size))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    draw_paragraph(canvas, layout, 72, 780, size)
+    canvas.save()
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def example_paragraphs() -> list[str]:
+    """Every body paragraph and list item of the examples, as typed."""
+    from circular_editor.paths import examples
+
+    out = []
+    for path in examples():
+        for block in json.loads(path.read_text(encoding="utf-8"))["body"]:
+            out += [block["text"]] if block["type"] == "paragraph" else block["items"]
+    return [p for p in out if p.strip()]
+
+
+VOCALISED = ("إِنَّ الاتِّحَادَ الدَّوْلِيَّ لِلاتِّصَالاتِ يَسْعَى إِلَى تَوْصِيلِ العَالَمِ، وَيَعْمَلُ عَلَى "
+             "تَيْسِيرِ التَّوْصِيلِيَّةِ الدَّوْلِيَّةِ فِي شَبَكَاتِ الاتِّصَالاتِ.")
+MIXED = ("يعقد الاتحاد الدولي للاتصالات (ITU) ومبادرة (U4SSC) اجتماعاً يُعلَن عنه على https://www.itu.int/u4ssc، "
+         "وللاستفسار يرجى مراسلة tsbsg@itu.int أو الاتصال بالرقم +41 22 730 5111.")
