@@ -39,3 +39,10 @@ if [ ! -f "$stamp" ]; then
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
+
+# pdf.js for bench/extraction.py (optional: without node or the npm registry the bench leaves pdf.js out)
+if [ ! -d .tools/pdfjs/node_modules/pdfjs-dist ] && command -v npm >/dev/null 2>&1; then
+    mkdir -p .tools/pdfjs
+    (cd .tools/pdfjs && timeout 300 npm install --silent --no-audit --no-fund pdfjs-dist@4 >/dev/null 2>&1) \
+        || echo "setup: pdf.js not installed (bench/extraction.py will leave it out)" >&2
+fi
