@@ -59,20 +59,23 @@ def main() -> None:
     view = window.preview_pane.view
     window.splitter.setSizes([200, 380, 900])
     view.set_zoom("zoom", 4.0)
-    pages = PdfPages(window.preview_pane.latest.pdf)
-    for index in range(len(pages)):  # the line ending `عن بُعد` and the URL under it
-        text = pages.text(index)
-        at = text.chars.find("https://u4ssc.itu.int/latest")
-        if at >= 0:
-            break
-    left, bottom, right, top = text.boxes[at]
+    def find_url():  # the line ending `عن بُعد` and the URL under it (on the PDFium thread: one call at a time)
+        pages = PdfPages(window.preview_pane.latest.pdf)
+        try:
+            for index in range(len(pages)):
+                text = pages.text(index)
+                at = text.chars.find("https://u4ssc.itu.int/latest")
+                if at >= 0:
+                    return index, text.boxes[at], pages.sizes[index]
+        finally:
+            pages.close()
+    index, (left, bottom, right, top), (_, page_height) = window.pdfium.thread.wait(find_url)
     rect = view.page_rects()[index]
     s = view.points_to_pixels()
-    view.verticalScrollBar().setValue(round(rect.top() + (pages.sizes[index][1] - top - 8) * s
+    view.verticalScrollBar().setValue(round(rect.top() + (page_height - top - 8) * s
                                             - view.viewport().height() / 2))
     bar = view.horizontalScrollBar()  # a right-to-left bar: its value counts from the right
     bar.setValue(round(bar.maximum() - (rect.left() + (left - 110) * s)))
-    pages.close()
     settle(app, 1.2)
     save(window.preview_pane, "preview-zoom-400.png")
     view.set_zoom("width")

@@ -47,12 +47,16 @@ def wait_preview(qtbot, window, timeout=20_000):
                     and (pane.failure or pane.latest).snapshot == pane._source(), timeout=timeout)
 
 
-def pdf_text(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    finally:
-        document.close()
+def pdf_text(window, pdf: bytes) -> str:
+    """PDFium's text of `pdf`, read on the window's PDFium thread: one PDFium call at a time in a process, the
+    test's own included (the view may be rasterising meanwhile)."""
+    def read() -> str:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+        finally:
+            document.close()
+    return window.pdfium.thread.wait(read)
 
 
 def paragraph(window, index: int) -> TextField:
@@ -71,9 +75,9 @@ def test_typing_arabic_changes_the_preview_and_its_text(qtbot, window):
     after = window.preview_pane.latest
     assert after.pdf != before.pdf
     assert after.pdf == render_pdf(Circular.from_dict(window.document.content)), "the preview is the exact PDF"
-    text = pdf_text(after.pdf)
+    text = pdf_text(window, after.pdf)
     assert "قرطبة" in text and "الأندلسية" in text
-    assert "قرطبة" not in pdf_text(before.pdf)
+    assert "قرطبة" not in pdf_text(window, before.pdf)
 
 
 def test_the_preview_text_is_selected_and_copied_as_pdfium_reads_it(qtbot, window):
@@ -198,22 +202,21 @@ def test_printing_to_a_pdf_file_gives_every_page_on_a4(qtbot, window, tmp_path):
     printer.setOutputFileName(str(out))
     steps = []
     assert printing.paint_pdf(printer, pdf, window.pdfium, lambda done, total: steps.append((done, total)) or True)
-    printed = pdfium.PdfDocument(str(out))
-    try:
-        source = pdfium.PdfDocument(pdf)
-        assert len(printed) == len(source) == 2
-        for i in range(len(printed)):
-            width, height = printed[i].get_size()
-            assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1, "A4, at 100 %"
-        assert steps[-1][0] == steps[-1][1] >= 2
-        # the printed page looks like the PDF's page: same pixels where the text is dark
-        a = printed[0].render(scale=1).to_pil().convert("L")
-        b = source[0].render(scale=1).to_pil().convert("L")
-        dark_a = sum(a.histogram()[:128])
-        dark_b = sum(b.histogram()[:128])
-        assert abs(dark_a - dark_b) < 0.05 * dark_b
-    finally:
-        printed.close()
+    def measure():  # (on the window's PDFium thread: one PDFium call at a time)
+        printed, source = pdfium.PdfDocument(str(out)), pdfium.PdfDocument(pdf)
+        try:
+            sizes = [printed[i].get_size() for i in range(len(printed))]
+            # the printed page looks like the PDF's page: as many dark pixels where the text is
+            dark = [sum(d[0].render(scale=1).to_pil().convert("L").histogram()[:128]) for d in (printed, source)]
+            return len(printed), len(source), sizes, dark
+        finally:
+            printed.close()
+            source.close()
+    printed_pages, source_pages, sizes, (dark_printed, dark_source) = window.pdfium.thread.wait(measure)
+    assert printed_pages == source_pages == 2
+    assert all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in sizes), "A4, at 100 %"
+    assert steps[-1][0] == steps[-1][1] >= 2
+    assert abs(dark_printed - dark_source) < 0.05 * dark_source
 
 
 def test_changes_align_paragraphs_and_name_each_changed_part():
@@ -249,7 +252,7 @@ def test_what_changed_shows_a_version_beside_now(qtbot, window):
             return
         dialog = seen[-1]
         old, new = (p.latest.pdf for p in dialog.panes)
-        seen.append(("pdfs", "قرطبة" in pdf_text(old), "قرطبة" in pdf_text(new)))
+        seen.append(("pdfs", "قرطبة" in pdf_text(window, old), "قرطبة" in pdf_text(window, new)))
         seen.append(("changes", [dialog.list.item(i).text() for i in range(dialog.list.count())]))
         dialog.reject()
     QTimer.singleShot(100, check_then_close)
