@@ -224,22 +224,14 @@ def _open_store(args, write: bool):
 
 
 def _import(args) -> int:
-    from circular_editor.errors import UserError as Refused
-    from circular_editor.store.repository import read_import_file
+    from circular_editor.store.repository import read_import_files
 
-    problems = []
-    for name in args.files:  # (before the store is opened: nothing to import makes no store)
-        try:
-            read_import_file(name)
-        except Refused as exc:
-            problems.append((name, str(exc)))
-    if len(problems) == len(args.files):
-        for name, reason in problems:
-            print(f"circular-editor: {name}: {reason}", file=sys.stderr)
-        print(f"0 imported, {len(problems)} refused", file=sys.stderr)
-        return EXIT_INVALID
-    with _open_store(args, write=True) as store:
-        imported, refused = store.import_files(args.files)
+    valid, refused = read_import_files(args.files)  # (before the store is opened: nothing to import makes none)
+    imported = []
+    if valid:
+        with _open_store(args, write=True) as store:
+            imported, not_added = store.add_imported(valid)
+        refused += not_added
     for name, record_id in imported:
         print(f"{name}: imported as #{record_id}")
     for name, reason in refused:
@@ -298,8 +290,6 @@ def _restore_backup(args) -> int:
     print(plan.describe())
     if not plan.steps or args.dry_run:
         return 0
-    if newest is None and any(step.action == "replace" for step in plan.steps):
-        raise CommandError(f"{folder}: there is no backup to restore", EXIT_FAILED)
     try:
         restore.restore_backup(folder, newest)
     except StoreError as exc:
@@ -307,18 +297,9 @@ def _restore_backup(args) -> int:
     except OSError as exc:
         raise CommandError(f"{folder}: cannot restore ({exc.strerror or exc}); run restore-backup again to finish",
                            EXIT_FAILED) from None
-    print(f"restored from {newest}" if newest else "repaired", "; the replaced files are in damaged-* in", folder)
+    print(f"{'restored from ' + str(newest) if newest else 'repaired'}; the files it replaced are kept in "
+          f"{folder / 'damaged-*'}")
     return 0
-
-
-def is_signed_pdf(path: Path) -> bool:
-    """A file holding a PDF signature (never to be overwritten by an export)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(50_000_000)
-    except OSError:
-        return False
-    return data.startswith(b"%PDF") and b"/ByteRange" in data
 
 
 def _sign(args) -> int:
@@ -327,7 +308,7 @@ def _sign(args) -> int:
     import os
 
     from circular_editor.render import render
-    from circular_editor.signing import load_signer, sign_circular
+    from circular_editor.signing import is_signed_pdf, load_signer, sign_circular
 
     output = Path(args.output)
     if is_signed_pdf(output):

@@ -38,7 +38,7 @@ class Signer:
 def load_signer(p12_path: str | Path, password: str, now: dt.datetime | None = None) -> Signer:
     """The signer in a PKCS#12 file (the password is used here and not kept)."""
     from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, pkcs12
+    from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
     from pyhanko.sign import signers
 
     path = Path(p12_path)
@@ -81,7 +81,6 @@ def load_signer(p12_path: str | Path, password: str, now: dt.datetime | None = N
     signer = signers.SimpleSigner.load_pkcs12_data(clear, other_certs=[], passphrase=None)
     if signer is None:
         raise SigningError(f"{path}: the certificate cannot be used for signing")
-    del clear, key, Encoding, PrivateFormat
     return Signer(signer, _common_name(cert) or name, cert.not_valid_after_utc)
 
 
@@ -90,6 +89,16 @@ def _common_name(cert) -> str:
 
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return str(names[0].value) if names else ""
+
+
+def is_signed_pdf(path: str | Path) -> bool:
+    """A file holding a PDF signature: never overwritten by an export."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(50_000_000)
+    except OSError:
+        return False
+    return data.startswith(b"%PDF") and b"/ByteRange" in data
 
 
 def signature_field_name(index: int) -> str:

@@ -107,6 +107,18 @@ def read_import_file(path: str | Path) -> Circular:
     return circular
 
 
+def read_import_files(paths) -> tuple[list[tuple[str, Circular]], list[tuple[str, str]]]:
+    """(valid (file, circular), refused (file, reason)): each file read and validated, before any store is opened
+    (so that nothing to import makes no store)."""
+    valid, refused = [], []
+    for path in map(str, paths):
+        try:
+            valid.append((path, read_import_file(path)))
+        except (ValidationError, styles.StyleError) as exc:
+            refused.append((path, str(exc)))
+    return valid, refused
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
@@ -187,22 +199,20 @@ class Repository:
         return backup.newest_backup(self.folder / "backups")
 
     def _shard(self, n: int) -> TinyDB:
-        """Shard n, made (and listed in meta.json, after it exists) on its first record."""
+        """Shard n, made on its first record (then listed in meta.json by _list_shard, once it exists)."""
         if n not in self.shards:
             self.shards[n] = self._db(self._shard_path(n))
         return self.shards[n]
 
-    def _list_shards_quietly(self) -> None:
-        try:
-            self._list_shards()
-        except SaveFailed:
-            pass  # an unlisted shard is still read; only a listed one that vanished is reported
-
-    def _list_shards(self) -> None:
+    def _list_shard(self, n: int) -> None:
+        """Shard n, just written, in meta.json's list (a listed shard that vanishes is then reported). An unlisted
+        shard is still read, so a failure to list it loses nothing: it is listed at the next open."""
         listed = self.meta.table("meta").get(doc_id=1).get("shards", [])
-        present = sorted(n for n in self.shards if self._shard_path(n).exists())
-        if present != listed:
-            self._guarded(lambda: self.meta.table("meta").update({"shards": present}, doc_ids=[1]))
+        if n not in listed and self._shard_path(n).exists():
+            try:
+                self._guarded(lambda: self.meta.table("meta").update({"shards": sorted([*listed, n])}, doc_ids=[1]))
+            except SaveFailed:
+                pass
 
     def _shard_path(self, n: int) -> Path:
         return self.folder / f"circulars-{n:02}.json"
@@ -375,19 +385,18 @@ class Repository:
                 for doc in docs:
                     self._remember(doc.doc_id, doc)
                 saved += [doc.doc_id for doc in docs]
+                self._list_shard(shard)
         except SaveFailed as exc:
             if saved:  # some shards were written: say which circulars are in the store
                 raise PartlySaved(sorted(saved), list(range(first, first + len(circulars))), exc) from None
             raise
-        finally:
-            self._list_shards_quietly()
         return list(range(first, first + len(circulars)))
 
     def _write_record(self, record_id: int, doc: dict) -> None:
         table = self._shard(record_id % SHARDS).table("circulars")
         self._guarded(lambda: table.upsert(Document(doc, doc_id=record_id)))
         self._remember(record_id, doc)
-        self._list_shards()
+        self._list_shard(record_id % SHARDS)
         if dt.date.today() != self._backup_day:  # an instance left open for days still backs up daily
             self._backup_day = dt.date.today()
             backup.make_backups(self._database_files(), self.folder / "backups", dt.datetime.now())
@@ -520,30 +529,32 @@ class Repository:
     # ---- import and export ----
 
     def import_files(self, paths: list[str | Path]) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
-        """Import each valid file as a new draft; returns (imported (file, id), refused (file, reason)).
+        """Import each valid file as a new draft; returns (imported (file, id), refused (file, reason))."""
+        valid, refused = read_import_files(paths)
+        imported, not_added = self.add_imported(valid)
+        return imported, refused + not_added
 
-        Every file is read and validated first; a file is imported whole or not at all. If the disk fails
-        part-way, the files saved before it are listed as imported and the others as refused, with the cause."""
+    def add_imported(self, circulars: list[tuple[str, Circular]]
+                     ) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
+        """Add circulars read from files (read_import_files) as new drafts, each whole or not at all; returns
+        (imported (file, id), refused (file, reason)): a reference already used, or, if the disk fails part-way,
+        the files it did not save, with the cause."""
         self._writable()
         valid: list[tuple[str, Circular]] = []
         refused: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
-        for path in map(str, paths):
+        for path, circular in circulars:
             try:
-                circular = read_import_file(path)
                 self._check_new_reference(circular, seen, path)
                 valid.append((path, circular))
-            except (ValidationError, ReferenceTaken, styles.StyleError) as exc:
+            except ReferenceTaken as exc:
                 refused.append((path, str(exc)))
         try:
-            ids = self.save_many([circular for _, circular in valid])
+            ids: list[int | None] = self.save_many([circular for _, circular in valid])
         except PartlySaved as exc:
-            saved = set(exc.saved)
-            ids = exc.ids
-            refused += [(path, f"not saved: {exc.cause}") for (path, _), n in zip(valid, ids) if n not in saved]
-            valid = [(path, c) for (path, c), n in zip(valid, ids) if n in saved]
-            ids = [n for n in ids if n in saved]
-        return [(path, record_id) for (path, _), record_id in zip(valid, ids)], refused
+            ids = [n if n in exc.saved else None for n in exc.ids]
+            refused += [(path, f"not saved: {exc.cause}") for (path, _), n in zip(valid, ids) if n is None]
+        return [(path, n) for (path, _), n in zip(valid, ids) if n is not None], refused
 
     def export(self, record_id: int) -> str:
         """The circular as an itu-circular/1 file's text."""

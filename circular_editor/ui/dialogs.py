@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from circular_editor.store import Version
 from circular_editor.store.drafts import Draft
@@ -174,8 +175,6 @@ class SettingsDialog(QDialog):
 
 def show_verification(parent, path: str, reports: list, trust_configured: bool) -> None:
     """What the signatures of a PDF say: who, when, whether the bytes are intact and the certificate trusted."""
-    from PySide6.QtWidgets import QApplication
-
     title = QCoreApplication.translate("dialogs", "Signatures")
     if not reports:
         show_error(parent, title, QCoreApplication.translate("dialogs", "This PDF holds no signature."))

@@ -45,6 +45,17 @@ def new_content(style: styles.LetterStyle, today: dt.date) -> dict:
             "signatories": [{"note": s.note, "name": s.name, "title": s.title} for s in style.signatories]}
 
 
+def _write_whole(path: Path, data: bytes) -> Path:
+    """`data` written to `path` whole or not at all (off the GUI thread); UserError naming the file if not."""
+    from circular_editor.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return path
+
+
 class MainWindow(QMainWindow):
     def __init__(self, client: StoreClient, settings: Settings, locale: QLocale, arabic: bool):
         super().__init__()
@@ -601,26 +612,23 @@ class MainWindow(QMainWindow):
         name = file_stem(doc.content.get("reference", ""), "circular")
         if doc.status == "draft":
             name += "-" + self.tr("draft")
-        folder = Path(self.settings.export_folder or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), str(folder / f"{name}.pdf"),
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = self._ask_pdf_path(self.tr("Export PDF"), name)
+        if path is None:
             return
-        path = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         self.settings.export_folder = str(path.parent)
         self._write_file(path, outcome.pdf, self._exported)
 
+    def _ask_pdf_path(self, title: str, name: str) -> Path | None:
+        """Where to write a PDF: `name`.pdf in the last export folder proposed; ".pdf" added if left out."""
+        folder = Path(self.settings.export_folder or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, title, str(folder / f"{name}.pdf"), self.tr("PDF files (*.pdf)"))
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+
     def _write_file(self, path: Path, data: bytes, done) -> None:
         """Written whole or not at all, on the store's thread (a slow disk never freezes the window)."""
-        from circular_editor.atomic import write_atomic
-
-        def write(_repo):
-            try:
-                write_atomic(path, data)
-            except OSError as exc:
-                raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
-            return path
-        self.client.call(write, done=done, failed=self._failed)
+        self.client.call(lambda _repo: _write_whole(path, data), done=done, failed=self._failed)
 
     def _exported(self, path: Path) -> None:
         show = QPushButton(self.tr("Show in folder"))
@@ -642,8 +650,8 @@ class MainWindow(QMainWindow):
         self.preview_pane.when_current(self._sign_rendering)
 
     def _sign_rendering(self, outcome: Rendering | RenderFailure) -> None:
-        from circular_editor.cli import is_signed_pdf
         from circular_editor.defaults import resolve
+        from circular_editor.signing import is_signed_pdf
         from circular_editor.render.compose import signatories_shown
 
         doc = self.document
@@ -681,13 +689,10 @@ class MainWindow(QMainWindow):
             except OSError:
                 pass
         suffix = self.tr("signed") + (f"-{done_before + 1}" if done_before else "")
-        folder = Path(self.settings.export_folder or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the signed PDF"),
-                                              str(folder / f"{file_stem(circular.reference, 'circular')}-{suffix}.pdf"),
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = self._ask_pdf_path(self.tr("Export the signed PDF"),
+                                  f"{file_stem(circular.reference, 'circular')}-{suffix}")
+        if path is None:
             return
-        path = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         if is_signed_pdf(path):
             dialogs.show_error(self, self.tr("Not signed"), self.tr("A signed PDF is never overwritten; "
                                                                      "choose another name."))
@@ -697,15 +702,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Signing…"))
 
         def sign(repo):
-            from circular_editor.atomic import write_atomic
             from circular_editor.signing import load_signer, sign_circular
 
             signer = load_signer(p12, password)
             signed = sign_circular(source, rooms, circular, index, signer)
-            try:
-                write_atomic(path, signed)
-            except OSError as exc:
-                raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+            _write_whole(path, signed)
             return repo.mark_signed(record_id, str(path), hashlib.sha256(signed).hexdigest(), signer.name)
 
         def signed(record) -> None:

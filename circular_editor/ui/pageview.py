@@ -182,9 +182,7 @@ class PageView(QAbstractScrollArea):
     def _scrolled(self, *_):
         self.viewport().update()
         self._rasterise_soon.start()
-        page = self._page_at_centre()
-        if page != self._current_page:
-            self._current_page = page
+        self._current_page = page = self._page_at_centre()
         self.page_changed.emit(page + 1 if self.sizes else 0, len(self.sizes))
 
     def _page_at_centre(self) -> int:
