@@ -110,19 +110,18 @@ class RenderClient(QObject):
     def _run(self, request: dict):
         with self._lock:
             self.renders_started += 1
-        for attempt in (1, 2):
-            process = self._process_or_none()
-            if process is None:
-                raise WorkerLost(QCoreApplication.translate("preview", "The preview is closed."))
-            try:
-                return self._exchange(process, request)
-            except WorkerLost as lost:
-                self._forget(process)
-                if attempt == 2 or lost.hung:  # a render that hangs would hang again: no retry
-                    raise
-        raise AssertionError("unreachable")
+        try:
+            return self._exchange(request)
+        except WorkerLost as lost:
+            if lost.hung:  # a render that hangs would hang again: no retry
+                raise
+            return self._exchange(request)  # a worker that died: once more, with a new one
 
-    def _exchange(self, process: subprocess.Popen, request: dict) -> dict:
+    def _exchange(self, request: dict) -> dict:
+        """One request to the worker (started if need be); WorkerLost if it dies or hangs (then it is dropped)."""
+        process = self._process_or_none()
+        if process is None:
+            raise WorkerLost(QCoreApplication.translate("preview", "The preview is closed."))
         hung = threading.Event()
 
         def kill():
@@ -136,6 +135,7 @@ class RenderClient(QObject):
             return read_message(process.stdout)
         except (OSError, StreamClosed, EOFError, ValueError):
             code = process.wait()
+            self._forget(process)
             if hung.is_set():
                 raise WorkerLost(QCoreApplication.translate(
                     "preview", "The preview took longer than %1 s and was stopped; the next edit tries again.")
