@@ -12,7 +12,7 @@ import json
 from collections import deque
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QStyle, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -36,8 +36,6 @@ def failure_text(failure: RenderFailure) -> str:
 
 
 class PreviewPane(QWidget):
-    outcome_shown = Signal(object)  # a Rendering or a RenderFailure, once shown
-
     def __init__(self, renderer: RenderClient, pdfium: PdfiumPages, parent=None):
         super().__init__(parent)
         self.setObjectName("preview")
@@ -190,7 +188,6 @@ class PreviewPane(QWidget):
                 callback(outcome)
             else:
                 self._waiting.append((snapshot, callback))
-        self.outcome_shown.emit(outcome)
 
     # ---- the bar ----
 

@@ -87,10 +87,6 @@ class RenderClient(QObject):
         threading.Thread(target=self._process_or_none, name="render-warm-up", daemon=True).start()
 
     @property
-    def busy(self) -> bool:
-        return self._runner.busy
-
-    @property
     def pid(self) -> int | None:
         with self._lock:
             return self._process.pid if self._process is not None else None
