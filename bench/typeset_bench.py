@@ -6,9 +6,10 @@ before each run, and fpdf2 (text shaping on, same font, same text, justified)
 in the same process, with the ratio. Each run writes the PDF to bytes.
 
 Then a long mixed paragraph (Arabic with harakat, Latin, numbers, URLs, e-mails,
-phone numbers) of 2,000 to 20,000 characters: laid out and drawn with the shaping
-cache cleared, and again after one character in its middle changed (warm, as
-when the preview re-renders after a keystroke). Targets (issue 8): 20,000
+phone numbers) of 2,000 to 20,000 characters: laid out and drawn with the caches
+cleared; after one character in its middle changed, laid out whole again and laid
+out from the kept paragraph (relayout.py, as when the preview re-renders after a
+keystroke); and after a character typed in its middle. Targets (issue 8): 20,000
 characters under 0.3 s, growth close to linear, one edit under 60 ms.
 
     .venv/bin/python bench/typeset_bench.py [--runs N]
@@ -24,7 +25,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.typeset import ParagraphStyle, Span, draw_paragraph, layout_paragraph
-from circular_editor.typeset import shaping, subset
+from circular_editor.typeset import relayout, shaping, subset
 from circular_editor.typeset.fonts import FONT_DIR
 from circular_editor.paths import examples
 
@@ -56,6 +57,7 @@ def ours(texts: list[str]) -> bytes:
 
 
 def ours_cold_caches(texts: list[str]) -> bytes:
+    relayout.forget()
     shaping._shape_harfbuzz.cache_clear()
     shaping._grouped_harfbuzz.cache_clear()
     subset._subset.cache_clear()
@@ -87,21 +89,32 @@ def long_paragraph(length: int) -> str:
     return " ".join(words)[:length]
 
 
-def long_paragraph_ms(length: int, runs: int) -> tuple[float, float]:
-    """(laid out and drawn with an empty shaping cache, the same after one edit in the middle), medians."""
+def long_paragraph_ms(length: int, runs: int) -> tuple[float, float, float, float]:
+    """Medians of: laid out and drawn with empty caches; then one character in its middle replaced,
+    laid out whole again (shaping cache warm, nothing kept); the same edit laid out from the kept
+    paragraph (as when the preview re-renders after a keystroke); a character typed in its middle."""
     text = long_paragraph(length)
     edited = text[:length // 2] + "ب" + text[length // 2 + 1:]
-    cold, edit = [], []
+    typed = text[:length // 2] + "ب" + text[length // 2:]
+    times: list[list[float]] = [[], [], [], []]
+
+    def timed(k: int, paragraph: str) -> None:
+        start = time.perf_counter()
+        ours([paragraph])
+        times[k].append((time.perf_counter() - start) * 1000)
+
     for _ in range(runs):
         shaping._shape_harfbuzz.cache_clear()
         shaping._grouped_harfbuzz.cache_clear()
-        start = time.perf_counter()
+        relayout.forget()
+        timed(0, text)
+        relayout.forget()
+        timed(1, edited)
         ours([text])
-        cold.append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
-        ours([edited])
-        edit.append((time.perf_counter() - start) * 1000)
-    return statistics.median(cold), statistics.median(edit)
+        timed(2, edited)
+        ours([text])
+        timed(3, typed)
+    return tuple(statistics.median(t) for t in times)
 
 
 def median_ms(fn, texts, runs: int) -> float:
@@ -127,12 +140,14 @@ def main() -> None:
         chars = sum(len(t) for t in texts)
         print(f"{sample.stem:<24}{chars:>7}{warm:>10.1f}ms{cold:>13.1f}ms{other:>8.1f}ms"
               f"{other / warm:>11.1f}x")
-    print(f"\n{'long mixed paragraph':<24}{'chars':>7}{'cold cache':>12}{'per 2,000':>11}{'one edit':>11}")
+    print(f"\n{'long mixed paragraph':<22}{'chars':>7}{'cold':>9}{'per 2,000':>11}{'edit, whole':>13}"
+          f"{'edit, kept':>12}{'typed, kept':>13}")
     base = None
     for length in (2_000, 5_000, 10_000, 20_000):
-        cold, edit = long_paragraph_ms(length, max(3, args.runs // 3))
+        cold, whole, edit, typed = long_paragraph_ms(length, max(3, args.runs // 3))
         base = base or cold
-        print(f"{'':<24}{length:>7}{cold:>10.1f}ms{cold / base * 2_000 / length:>10.2f}x{edit:>9.1f}ms")
+        print(f"{'':<22}{length:>7}{cold:>7.1f}ms{cold / base * 2_000 / length:>10.2f}x{whole:>11.1f}ms"
+              f"{edit:>10.1f}ms{typed:>11.1f}ms")
     print("targets: 20,000 characters < 300 ms, per-2,000 ratio near 1 (linear), one edit < 60 ms")
 
 

@@ -16,7 +16,7 @@ import importlib
 _API = {
     "baseline_below": "draw", "draw_line": "draw", "draw_paragraph": "draw", "safe_link": "draw",
     "FontFamily": "fonts", "default_family": "fonts", "load_face": "fonts",
-    "Line": "layout", "ParagraphLayout": "layout", "ParagraphStyle": "layout", "layout_paragraph": "layout",
+    "Line": "layout", "ParagraphLayout": "layout", "ParagraphStyle": "layout", "layout_paragraph": "paragraph",
     "Span": "spans",
 }
 __all__ = sorted(_API)

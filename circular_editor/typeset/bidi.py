@@ -14,6 +14,7 @@ Mirroring is *not* done here: HarfBuzz mirrors brackets in RTL runs by itself.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -65,6 +66,8 @@ def _build_bracket_pairs() -> tuple[dict[str, str], frozenset[str]]:
 
 _OPENING_TO_CLOSING, _CLOSING = _build_bracket_pairs()
 _CANONICAL_BRACKET = {"\u2329": "\u3008", "\u232a": "\u3009"}
+_BRACKET = re.compile("[%s]" % re.escape("".join(_OPENING_TO_CLOSING) + "".join(_CLOSING)))
+_BRACKET_STACK = 63  # BD16: deeper than this, pairing stops for the rest of the sequence
 
 
 def first_strong_level(classes: list[str], start: int = 0, end: int | None = None) -> int | None:
@@ -236,7 +239,7 @@ def _bracket_pairs(seq: list[int], text: str, t: list[str]) -> list[tuple[int, i
         ch = text[idx]
         closing = _OPENING_TO_CLOSING.get(ch)
         if closing is not None:
-            if len(stack) == 63:
+            if len(stack) == _BRACKET_STACK:
                 break
             stack.append((_CANONICAL_BRACKET.get(closing, closing), pos))
         elif ch in _CLOSING:
@@ -248,6 +251,38 @@ def _bracket_pairs(seq: list[int], text: str, t: list[str]) -> list[tuple[int, i
                     break
     pairs.sort()
     return pairs
+
+
+def bracket_depths(text: str, isolated: list[tuple[int, int]]) -> tuple[list[int], list[int]] | None:
+    """BD16 along a paragraph with no explicit embedding whose isolated units are the ranges `isolated`
+    (sorted): the position of every bracket outside them and the depth of the pairing stack after it.
+    None when the stack overflows, as pairing then stops for the rest of the paragraph."""
+    positions: list[int] = []
+    depths: list[int] = []
+    stack: list[str] = []
+    ranges = iter(isolated)
+    current = next(ranges, None)
+    for match in _BRACKET.finditer(text):
+        i = match.start()
+        while current is not None and current[1] <= i:
+            current = next(ranges, None)
+        if current is not None and current[0] <= i:
+            continue  # inside an isolated unit: another isolating run sequence
+        ch = text[i]
+        closing = _OPENING_TO_CLOSING.get(ch)
+        if closing is not None:
+            if len(stack) == _BRACKET_STACK:
+                return None
+            stack.append(_CANONICAL_BRACKET.get(closing, closing))
+        else:
+            ch = _CANONICAL_BRACKET.get(ch, ch)
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth] == ch:
+                    del stack[depth:]
+                    break
+        positions.append(i)
+        depths.append(len(stack))
+    return positions, depths
 
 
 def _resolve_brackets(seq: list[int], text: str, t: list[str], original: list[str],

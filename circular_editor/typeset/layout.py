@@ -1,25 +1,27 @@
-"""Laying out a paragraph of styled spans into justified lines.
+"""Laying out a piece of a paragraph (no newline in it) into justified lines.
 
-The order is fixed (ARCHITECTURE.md): paragraph -> bidi levels (explicit base
-direction, automatic isolates) -> runs (level x face) -> HarfBuzz shaping per
+paragraph.py splits a paragraph at its newlines and calls this per piece.
+The order is fixed (ARCHITECTURE.md): bidi levels (explicit base direction,
+automatic isolates) -> runs (level x face) -> HarfBuzz shaping per
 run -> line breaking in logical order on shaped widths -> per-line reordering
 (UAX #9 L1/L2) -> justification (spaces within caps, then kashida) -> placed
 glyphs in visual order, each carrying the logical text it stands for.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from circular_editor.typeset.bidi import bidi_class, resolve_levels, visual_order
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
-from circular_editor.typeset.isolate import find_isolates, with_isolates
+from circular_editor.typeset.isolate import Isolate, find_isolates, with_isolates
 from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape_clusters
 from circular_editor.typeset.spans import Span
 
 SPACES = frozenset(" \t")
 _URL_BREAK_AFTER = frozenset("/.@-_?&=")
-_KEPT_CONTROLS = frozenset("\t\n")
+_DROPPED_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc but tab and newline
 _MARK_CATEGORIES = frozenset(("Mn", "Me", "Cf"))
 
 
@@ -86,56 +88,67 @@ class _Cluster:
         self.space = False
         self.tatweel_ok = tatweel_ok
 
+    def moved(self, delta: int) -> _Cluster:
+        """The same cluster for text that gained `delta` characters before it."""
+        c = _Cluster.__new__(_Cluster)
+        c.start, c.end = self.start + delta, self.end + delta
+        c.glyphs, c.face, c.level, c.scale = self.glyphs, self.face, self.level, self.scale
+        c.width, c.space, c.tatweel_ok = self.width, self.space, self.tatweel_ok
+        return c
+
 
 def clean_text(text: str) -> str:
     """Drop control characters other than tab and newline (bidi controls are Cf, kept)."""
-    return "".join(ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) != "Cc")
+    return _DROPPED_CONTROLS.sub("", text)
 
 
-def layout_paragraph(spans: list[Span] | str, width: float, style: ParagraphStyle | None = None) -> ParagraphLayout:
-    """Lines of the paragraph at `width` points; a newline in the text is a hard break."""
-    style = style or ParagraphStyle()  # (not a default argument: that would load the fonts at import)
-    if isinstance(spans, str):
-        spans = [Span(spans)]
-    spans = [Span(clean_text(s.text), s.bold, s.italic, s.link) for s in spans]
-    text = "".join(s.text for s in spans)
-    owner = [i for i, s in enumerate(spans) for _ in s.text]
-    lines: list[Line] = []
-    start = 0
-    for piece in text.split("\n"):
-        end = start + len(piece)
-        lines.extend(_layout_segment(text, start, end, owner, spans, width, style))
-        start = end + 1
-    return ParagraphLayout(lines, width, spans)
+@dataclass
+class Segment:
+    """A newline-free piece of a paragraph, laid out, with what a later edit of it can reuse (relayout.py)."""
+
+    clusters: list[_Cluster]  # in logical order
+    breaks: list[bool]  # breaks[i]: a line may start at cluster i
+    ranges: list[tuple[int, int]]  # the clusters of each line
+    lines: list[Line]
+    complete: bool  # every character had a face (none drawn as a replacement glyph)
 
 
-def _layout_segment(text, start, end, owner, spans, width, style) -> list[Line]:
+def layout_segment(text, start, end, owner, spans, width, style, local=None) -> Segment:
+    """Lines of text[start:end], a piece of the paragraph without newlines (`local`: its isolates, if known)."""
     if start == end or not text[start:end].strip():
-        return [_empty_line(width, style)]
-    clusters, isolates = _shape_segment(text, start, end, owner, spans, style)
-    breaks = _break_opportunities(text, clusters, isolates)
-    lines = []
-    for a, b in _fill_lines(clusters, breaks, width, style):
-        last = b == len(clusters)
-        lines.append(_make_line(text, clusters[a:b], owner, spans, width, style, justify=not last))
-    return lines
+        return Segment([], [], [], [_empty_line(width, style)], True)
+    segment = text[start:end]
+    local = find_isolates(segment) if local is None else local
+    levels = segment_levels(segment, local, style.rtl)
+    isolates = [Isolate(start + i.start, start + i.end, i.kind) for i in local]
+    faces, complete = assign_faces(text, start, end, owner, spans, style.family)
+    shaping_text = text if complete else _with_replacements(text, start, faces)
+    clusters = shape_runs(shaping_text, start, levels, faces, style.size)
+    breaks = break_flags(text, clusters, 0, len(clusters), url_inside(isolates))
+    ranges, lines = [], []
+    for a, b in fill_lines(clusters, breaks, width, style):
+        ranges.append((a, b))
+        lines.append(make_line(text, clusters, a, b, owner, spans, width, style))
+    return Segment(clusters, breaks, ranges, lines, complete)
 
 
-def _levels(segment: str, rtl: bool):
-    isolates = find_isolates(segment)
+def segment_levels(segment: str, isolates: list[Isolate], rtl: bool) -> list[int]:
+    """Bidi level of every character of `segment`, with its left-to-right units isolated."""
     bidi_text, index_map = with_isolates(segment, isolates)
     levels, _ = resolve_levels(bidi_text, 1 if rtl else 0, [bidi_class(ch) for ch in bidi_text])
-    return [levels[i] for i in index_map], isolates
+    return [levels[i] for i in index_map]
 
 
-def _assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[str, list[FontFace]]:
-    """Face of every character; characters no face has become U+FFFD for shaping."""
+def assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[list[FontFace], bool]:
+    """Face of every character of text[start:end], and whether all had one (the others get the
+    replacement glyph's face and are logged). A letter's face never depends on what precedes it."""
     faces: list[FontFace] = []
-    shaping = list(text[start:end])
+    complete = True
     previous: FontFace | None = None
-    for k, ch in enumerate(shaping):
-        span = spans[owner[start + k]]
-        if previous is not None and (unicodedata.category(ch) in _MARK_CATEGORIES or ch in SPACES) \
+    for k in range(start, end):
+        ch = text[k]
+        span = spans[owner[k]]
+        if previous is not None and (ch in SPACES or unicodedata.category(ch) in _MARK_CATEGORIES) \
                 and previous.has(ch):
             face = previous  # marks and joiners stay with their letter's face
         else:
@@ -143,28 +156,31 @@ def _assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[s
         if face is None:
             warn_missing(ch)
             face = family.replacement_face()
-            shaping[k] = REPLACEMENT
+            complete = False
         faces.append(face)
         previous = face
-    return text[:start] + "".join(shaping) + text[end:], faces
+    return faces, complete
 
 
-def _shape_segment(text, start, end, owner, spans, style):
-    levels, isolates = _levels(text[start:end], style.rtl)
-    shaping_text, faces = _assign_faces(text, start, end, owner, spans, style.family)
+def _with_replacements(text: str, start: int, faces: list[FontFace]) -> str:
+    """`text` with U+FFFD for the characters of text[start:] that their face lacks, as HarfBuzz gets it."""
+    chars = [ch if face.has(ch) else REPLACEMENT for ch, face in zip(text[start:start + len(faces)], faces)]
+    return text[:start] + "".join(chars) + text[start + len(faces):]
+
+
+def shape_runs(text: str, start: int, levels: list[int], faces: list[FontFace], size: float) -> list[_Cluster]:
+    """Clusters of text[start:start + len(levels)], shaped run by run (a run: one level, one face)."""
     clusters: list[_Cluster] = []
-    k = 0
-    n = end - start
+    k, n = 0, len(levels)
     while k < n:
         j = k + 1
         while j < n and levels[j] == levels[k] and faces[j] is faces[k]:
             j += 1
-        clusters.extend(_run_clusters(shaping_text, start + k, start + j, faces[k], levels[k], style.size))
+        clusters.extend(_run_clusters(text, start + k, start + j, faces[k], levels[k], size))
         k = j
     for c in clusters:
         c.space = text[c.start] in SPACES
-    isolates = [(start + i.start, start + i.end, i.kind) for i in isolates]
-    return clusters, isolates
+    return clusters
 
 
 def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
@@ -175,28 +191,31 @@ def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
             for g, e in zip(groups, ends)]
 
 
-def _break_opportunities(text, clusters, isolates) -> set[int]:
-    """Cluster indices a line may start at: after spaces, and inside URLs/e-mails after / . @ - _."""
-    breaks = set()
-    in_url = [False] * (len(text) + 1)
-    for s, e, kind in isolates:
-        if kind in ("url", "email"):
-            for i in range(s + 1, e):
-                in_url[i] = True
-    for i in range(1, len(clusters)):
+def url_inside(isolates: list[Isolate]) -> frozenset[int]:
+    """Positions inside a URL or an e-mail address (after its first character), where a line may break."""
+    return frozenset(i for s, e, kind in isolates if kind in ("url", "email") for i in range(s + 1, e))
+
+
+def break_flags(text, clusters, lo: int, hi: int, inside_url: frozenset[int]) -> list[bool]:
+    """For clusters lo..hi-1, whether a line may start there: after spaces, and inside URLs and e-mail
+    addresses after / . @ - _ (never at the first cluster)."""
+    flags = []
+    for i in range(lo, hi):
+        if i == 0:
+            flags.append(False)
+            continue
         prev, cur = clusters[i - 1], clusters[i]
-        if prev.space and not cur.space:
-            breaks.add(i)
-        elif in_url[cur.start] and text[cur.start - 1] in _URL_BREAK_AFTER \
-                and text[cur.start] not in _URL_BREAK_AFTER:
-            breaks.add(i)
-    return breaks
+        flags.append((prev.space and not cur.space)
+                     or (cur.start in inside_url and text[cur.start - 1] in _URL_BREAK_AFTER
+                         and text[cur.start] not in _URL_BREAK_AFTER))
+    return flags
 
 
-def _fill_lines(clusters, breaks, width, style):
-    """Greedy first fit on shaped widths; a word wider than the line is cut between clusters."""
-    lines = []
-    a, n = 0, len(clusters)
+def fill_lines(clusters, breaks, width, style, a: int = 0):
+    """Greedy first fit on shaped widths from cluster a on: yields each line's (first, end) clusters.
+    A line depends on its clusters and those of the word after it; a word wider than the line is cut
+    between clusters."""
+    n = len(clusters)
     while a < n:
         natural = shrink = 0.0
         best = None
@@ -207,7 +226,7 @@ def _fill_lines(clusters, breaks, width, style):
             if c.space:
                 shrink += c.width * style.space_shrink
             b += 1
-            if b == n or b in breaks:
+            if b == n or breaks[b]:
                 trail = _trailing_space_width(clusters, a, b)
                 if natural - trail - shrink <= width + 1e-6:
                     best = b
@@ -218,9 +237,8 @@ def _fill_lines(clusters, breaks, width, style):
             while best < n and (best == a or used + clusters[best].width <= width):
                 used += clusters[best].width
                 best += 1
-        lines.append((a, best))
+        yield a, best
         a = best
-    return lines
 
 
 def _trailing_space_width(clusters, a, b) -> float:
@@ -240,7 +258,10 @@ def _metrics(face: FontFace, size: float) -> tuple[float, float]:
     return face.ascent * size / face.upem, -face.descent * size / face.upem
 
 
-def _make_line(text, clusters, owner, spans, width, style, justify) -> Line:
+def make_line(text, clusters, a: int, b: int, owner, spans, width, style) -> Line:
+    """The line of clusters a..b-1, justified unless it is the segment's last."""
+    justify = b != len(clusters)
+    clusters = clusters[a:b]
     line_text = text[clusters[0].start:clusters[-1].end] if clusters else ""
     while clusters and clusters[-1].space:
         clusters = clusters[:-1]
