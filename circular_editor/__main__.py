@@ -1,3 +1,3 @@
-from circular_editor.cli import main
+from circular_editor.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -25,6 +25,8 @@ unexpected is one line too (`--debug` shows the traceback).
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import re
 import sys
 import traceback
@@ -102,6 +104,27 @@ def build_parser() -> argparse.ArgumentParser:
     desktop = commands.add_parser("install-desktop-entry", help="(Linux) add this program to the desktop's menus")
     desktop.set_defaults(run=_install_desktop_entry)
     return parser
+
+
+def entry() -> None:
+    """The program's entry point: the `circular-editor` script, `python -m circular_editor`, the bundle."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if _one_shot(argv):
+        # A command is done once its output is flushed (every file it writes is written atomically and
+        # closed by then). Leaving through os._exit skips the interpreter's teardown, which frees every
+        # module and object: ~10 ms of a 150 ms render. The editor and the render worker end normally.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _one_shot(argv: list[str]) -> bool:
+    if argv[:1] == ["--render-worker"]:
+        return False
+    return build_parser().parse_args(argv).command is not None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -305,7 +328,6 @@ def _restore_backup(args) -> int:
 def _sign(args) -> int:
     import getpass
     import hashlib
-    import os
 
     from circular_editor.render import render
     from circular_editor.signing import is_signed_pdf, load_signer, sign_circular

@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import uharfbuzz as hb
-from arabic_reshaper import ArabicReshaper
 
 from circular_editor.typeset.fonts import FontFace
 
@@ -106,8 +105,15 @@ def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, 
     )
 
 
-_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False,
-                                          "shift_harakat_position": False})
+@lru_cache(maxsize=1)
+def _reshaper():
+    """arabic-reshaper, imported on first use: the bundled faces never need it, and importing it
+    imports fontTools when installed (~10 ms of every cold start)."""
+    from arabic_reshaper import ArabicReshaper
+    return ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False,
+                                         "shift_harakat_position": False})
+
+
 _LAM_ALEF = {  # alef -> isolated lam-alef presentation form; the final form is the next code point
     "\u0622": "\ufef5", "\u0623": "\ufef7", "\u0625": "\ufef9", "\u0627": "\ufefb",
 }
@@ -120,7 +126,7 @@ def _is_mark(ch: str) -> bool:
 @lru_cache(maxsize=2048)
 def _reshape_fallback(face: FontFace, source: str) -> tuple[Glyph, ...]:
     """Presentation-form shaping for a face with no Arabic layout tables (right to left)."""
-    forms = _RESHAPER.reshape(source)
+    forms = _reshaper().reshape(source)
     if len(forms) != len(source):  # never expected with ligatures off; keep clusters honest
         forms = source
     clusters: list[list[Glyph]] = []  # logical order; a cluster is a letter and its marks

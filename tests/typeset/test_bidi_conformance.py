@@ -6,8 +6,10 @@ BidiTest.txt: 770,241 cases given as sequences of bidi classes, each with the
 paragraph directions it applies to.
 """
 import lzma
+import unicodedata
 from pathlib import Path
 
+from circular_editor.typeset import bidi
 from circular_editor.typeset.bidi import bidi_class, removed_by_x9, resolve_levels, visual_order
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "unicode"
@@ -78,3 +80,20 @@ def test_every_bidi_test_case_passes():
                 failures.append(f"{sequence} ({bit})")
     assert total == CLASS_CASES
     assert not failures, f"{len(failures)} of {total} fail; first: {failures[:5]}"
+
+
+def test_bracket_pairs_are_those_of_unicodedata():
+    """bidi.py's literal table of paired brackets is what this Python's unicodedata gives: each mirrored
+    opening punctuation (Ps) pairs with the nearest following mirrored closing punctuation (Pe), which
+    reproduces BidiBrackets.txt (its pairs are checked by BidiCharacterTest above)."""
+    derived = {}
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if unicodedata.category(ch) != "Ps" or not unicodedata.mirrored(ch):
+            continue
+        for follower in range(cp + 1, cp + 4):
+            other = chr(follower)
+            if unicodedata.category(other) == "Pe" and unicodedata.mirrored(other):
+                derived[ch] = other
+                break
+    assert bidi._OPENING_TO_CLOSING == derived

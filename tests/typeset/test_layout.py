@@ -126,3 +126,19 @@ def test_links_become_annotations_only_for_safe_schemes(tmp_path):
     with pdfplumber.open(path) as pdf:
         uris = sorted(a["uri"] for a in pdf.pages[0].annots)
     assert uris == ["https://www.itu.int", "mailto:a@itu.int"]
+
+
+def test_font_values_read_from_table_bytes_equal_fonttools():
+    """fonts.py reads head, hhea, post, OS/2 and name itself (fontTools cost ~20 ms a face at startup)."""
+    for path in sorted(FONT_DIR.glob("*.ttf")):
+        face = load_face(path)
+        tt = TTFont(path, lazy=True)
+        head, hhea, os2 = tt["head"], tt["hhea"], tt["OS/2"]
+        assert (face.upem, tuple(face.bbox)) == (head.unitsPerEm, (head.xMin, head.yMin, head.xMax, head.yMax))
+        assert (face.ascent, face.descent) == (hhea.ascent, hhea.descent)
+        assert face.italic_angle == float(tt["post"].italicAngle)
+        assert face.cap_height == (getattr(os2, "sCapHeight", 0) or int(hhea.ascent * 0.7))
+        assert face.postscript_name == tt["name"].getDebugName(6).replace(" ", "")
+        scripts = {r.ScriptTag for r in tt["GSUB"].table.ScriptList.ScriptRecord} if "GSUB" in tt else set()
+        assert face.has_arabic_layout == ("arab" in scripts)
+    assert load_face(FONT_DIR / "Amiri-Slanted.ttf").italic_angle == 10.0
