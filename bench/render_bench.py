@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/render_bench.py [--runs 15]
 
-Targets (issue 3): TSB sample warm under 100 ms; `circular-editor render` cold under 1.0 s.
+Targets: TSB sample warm under 15 ms (issue 13; issue 3 asked for 100 ms); `circular-editor render`
+cold under 150 ms (issue 13; issue 3 asked for 1.0 s).
 """
 import argparse
 import statistics
@@ -45,14 +46,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    print(f"{'sample':<22}{'first':>10}{'warm (median)':>16}{'cold command':>16}{'pages':>7}")
+    print(f"{'sample':<22}{'first':>10}{'warm (median)':>16}{'cold command':>15}{'pages':>7}")
     for path in examples():
         circular = Circular.from_json(path.read_text(encoding="utf-8"))
         first, warm = warm_ms(circular, args.runs)
         cold = cold_s(path, max(3, args.runs // 3))
         pages = render_pdf(circular).count(b"/Type /Page\n")
-        print(f"{path.stem:<22}{first:>8.1f}ms{warm:>14.1f}ms{cold:>15.2f}s{pages:>7}")
-    print("targets: TSB warm < 100 ms, cold command < 1.0 s")
+        print(f"{path.stem:<22}{first:>8.1f}ms{warm:>14.1f}ms{cold * 1000:>13.0f}ms{pages:>7}")
+    print("targets: TSB warm < 15 ms, cold command < 150 ms")
 
 
 if __name__ == "__main__":
