@@ -7,6 +7,7 @@ from the circular's own date, so tests compare and the preview caches.
 """
 from __future__ import annotations
 
+import gc
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,9 +38,17 @@ def render_pdf(circular: Circular) -> bytes:
 
 def render(circular: Circular) -> Rendered:
     forget_missing()  # (a long-running render worker warns about each circular's own missing characters)
+    # The garbage collector stays out of the render: a render makes hundreds of thousands of objects that
+    # live until its end (glyphs, lines, ReportLab's page operators), and each collection walks all of
+    # them and the layout cache. It took 35 % of a 100-page render (3.7 s, 2.4 s without). What a
+    # render leaves in cycles is collected afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _render(circular)
     finally:
+        if collecting:
+            gc.enable()
         forget_missing()
 
 
