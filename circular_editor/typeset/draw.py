@@ -36,51 +36,75 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
     if not line.glyphs:
         return
     fonts = fonts_of(canvas)
+    y = _fmt(baseline)
     ops = ["q", "BT"]
-    current_font = current_colour = None
+    for kind, value, extra in _program(line, x, size, spans):
+        if kind is _GLYPHS:
+            hexes = fonts.codes_for(value).hex
+            ops.append("[" + "".join([item if item.__class__ is str else hexes(item) for item in extra]) + "] TJ")
+        elif kind is _MOVE:
+            ops.append(f"1 0 0 1 {value} {y} Tm")
+        elif kind is _FONT:
+            ops.append(f"/{fonts.codes_for(value).internal_name} {extra} Tf")
+        else:
+            ops.append(value)
+    canvas._code.append("\n".join(ops))
+    _annotate_links(canvas, line, x, baseline)
+
+
+_OP, _FONT, _MOVE, _GLYPHS = "op", "font", "move", "glyphs"
+
+
+def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
+    """What draw_line writes for `line` at left edge x, made once per line and place: only the codes
+    (per document) and the baseline (per page) are filled in at each draw. A re-render of an unchanged
+    paragraph then costs a dictionary lookup per glyph instead of this loop."""
+    colours = tuple(LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans)
+    key = (x, size, colours)
+    cached = line.__dict__.get("_program")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    program: list[tuple] = []
+    current_face = current_colour = None
     pen = None  # where the PDF puts the next glyph of the same TJ
     rise = 0.0
-    tj: list[str] = []
-    colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
+    tj: list = []
     glyphs = line.glyphs
     for k, g in enumerate(glyphs):
-        codes = fonts.codes_for(g.face)
         colour = colours[g.span]
         gx = x + g.x
-        restart = codes.internal_name != current_font or colour != current_colour or pen is None
-        if restart:
+        if g.face is not current_face or colour != current_colour or pen is None:
             if tj:
-                ops.append("[" + "".join(tj) + "] TJ")
+                program.append((_GLYPHS, current_face, tj))
                 tj = []
             if colour != current_colour:
-                ops.append("%s %s %s rg" % tuple(_fmt(c) for c in colour))
+                program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
                 current_colour = colour
-            if codes.internal_name != current_font:
-                ops.append(f"/{codes.internal_name} {_fmt(size)} Tf")
-                current_font = codes.internal_name
-            ops.append(f"1 0 0 1 {_fmt(gx)} {_fmt(baseline)} Tm")
+            if g.face is not current_face:
+                program.append((_FONT, g.face, _fmt(size)))
+                current_face = g.face
+            program.append((_MOVE, _fmt(gx), None))
         else:
             shift = (gx - pen) * 1000.0 / size
             if abs(shift) > 0.05:
                 tj.append(_fmt(-shift))
         if abs(g.y - rise) > 1e-6:  # marks are raised with the text rise, inside the same TJ
             if tj:
-                ops.append("[" + "".join(tj) + "] TJ")
+                program.append((_GLYPHS, current_face, tj))
                 tj = []
-            ops.append(f"{_fmt(g.y)} Ts")
+            program.append((_OP, f"{_fmt(g.y)} Ts", None))
             rise = g.y
         if g.text:
             width = g.face.advances[g.gid] + round((g.extent + _gap_after(glyphs, k, size)) * g.face.upem / size)
         else:
             width = 0  # its room is counted in the width of the glyph before it (see _gap_after)
-        code = codes.code(g.gid, g.text, width)
-        tj.append(f"<{code:04X}>")
+        tj.append((g.gid, g.text, width))
         pen = gx + width * size / g.face.upem
     if tj:
-        ops.append("[" + "".join(tj) + "] TJ")
-    ops.append("0 Ts ET Q" if rise else "ET Q")
-    canvas._code.append("\n".join(ops))
-    _annotate_links(canvas, line, x, baseline)
+        program.append((_GLYPHS, current_face, tj))
+    program.append((_OP, "0 Ts ET Q" if rise else "ET Q", None))
+    line._program = (key, program)
+    return program
 
 
 def _gap_after(glyphs, k: int, size: float) -> float:

@@ -13,7 +13,7 @@ import logging
 import struct
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -55,7 +55,12 @@ class FontFace:
         self.cap_height = cap_height or int(self.ascent * 0.7)
         self.postscript_name = (_english_name(table("name"), 6) or self.path.stem).replace(" ", "")
         self.has_arabic_layout = "arab" in self.hb_face.get_table_script_tags("GSUB")
-        self.digest = hashlib.sha1(self.data).hexdigest()[:12]
+
+    @cached_property
+    def digest(self) -> str:
+        """A short hash of the file (in the embedded subset's name); made when first embedded, as most
+        faces loaded are never drawn."""
+        return hashlib.sha1(self.data).hexdigest()[:12]
 
     def _table(self, tag: str) -> bytes:
         return self.hb_face.reference_table(tag).data

@@ -30,6 +30,14 @@ class _FaceCodes:
         self.internal_name = internal_name
         self.codes: dict[tuple[int, str, int], int] = {}
         self.entries: list[tuple[int, str, int]] = [(0, "", face.advances[0])]  # code 0 is .notdef
+        self._hexes: dict[tuple[int, str, int], str] = {}
+
+    def hex(self, key: tuple[int, str, int]) -> str:
+        """The code of `key` (gid, text, width) as a TJ array writes it: <0A1F>."""
+        written = self._hexes.get(key)
+        if written is None:
+            written = self._hexes[key] = f"<{self.code(*key):04X}>"
+        return written
 
     def code(self, gid: int, text: str, width: int) -> int:
         """The code drawing glyph `gid`, copied as `text`, `width` font units wide for the PDF."""
