@@ -100,7 +100,6 @@ def calibrated(pages: int) -> list[str]:
 
 def empty_caches() -> None:
     render_text._laid_out.cache_clear()
-    shaping._shape_harfbuzz.cache_clear()
     shaping._grouped_harfbuzz.cache_clear()
     relayout.forget()
 

@@ -58,7 +58,6 @@ def ours(texts: list[str]) -> bytes:
 
 def ours_cold_caches(texts: list[str]) -> bytes:
     relayout.forget()
-    shaping._shape_harfbuzz.cache_clear()
     shaping._grouped_harfbuzz.cache_clear()
     subset._subset.cache_clear()
     return ours(texts)
@@ -104,7 +103,6 @@ def long_paragraph_ms(length: int, runs: int) -> tuple[float, float, float, floa
         times[k].append((time.perf_counter() - start) * 1000)
 
     for _ in range(runs):
-        shaping._shape_harfbuzz.cache_clear()
         shaping._grouped_harfbuzz.cache_clear()
         relayout.forget()
         timed(0, text)

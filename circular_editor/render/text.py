@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from circular_editor import markup
 from circular_editor.render.flow import Row
-from circular_editor.typeset import ParagraphStyle, Span, baseline_below, draw_line, layout_paragraph
+from circular_editor.typeset import ParagraphStyle, Span, layout_paragraph
+from circular_editor.typeset.draw import LinePlan, baseline_below, draw_plan
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,20 @@ def rows(text: str, box: Box) -> list[Row]:
 @lru_cache(maxsize=4096)
 def _laid_out(text: str, box: Box) -> tuple[Row, ...]:
     """The layout of one paragraph, kept: a re-render lays out again only the paragraphs that changed
-    (a keystroke costs one paragraph). Rows are never changed once made, so they are shared safely."""
+    (a keystroke costs one paragraph). What is kept of a line is its drawing plan, not its glyphs:
+    a page costs tens of kilobytes in this cache, not megabytes. Rows are never changed once made,
+    so they are shared safely."""
     spans = list(markup.parse(text))
     if box.bold:
         spans = [Span(s.text, True, s.italic, s.link) for s in spans]
     layout = layout_paragraph(spans, box.width, _style(box.size, box.leading, box.align, box.rtl))
-    return tuple(Row(line.height, [_line_drawer(line, box, layout.spans)]) for line in layout.lines)
+    return tuple(Row(line.height, [_line_drawer(LinePlan(line, box.x, box.size, layout.spans))])
+                 for line in layout.lines)
 
 
-def _line_drawer(line, box: Box, spans):
+def _line_drawer(plan: LinePlan):
     def draw(canvas, top: float) -> None:
-        draw_line(canvas, line, box.x, baseline_below(line, top), box.size, spans)
+        draw_plan(canvas, plan, baseline_below(plan, top))
     return draw
 
 

@@ -31,14 +31,34 @@ def _fmt(v: float) -> str:
     return text if text not in ("-0", "") else "0"
 
 
+class LinePlan:
+    """What drawing a line at a left edge writes, made once: its operators with the glyphs' keys
+    (gid, text, width) in place of their codes (a document numbers its codes itself) and the baseline
+    left open. It is all a cached page needs of a line: a glyph costs a list slot, as equal keys are
+    one shared tuple, where a PlacedGlyph costs ~170 bytes."""
+
+    __slots__ = ("program", "links", "x", "height", "ascent", "descent")
+
+    def __init__(self, line: Line, x: float, size: float, spans):
+        self.program = _program(line, x, size, spans)
+        self.links = [(x + x0, x + x1, target) for x0, x1, url in line.links if (target := safe_link(url))]
+        self.x, self.height, self.ascent, self.descent = x, line.height, line.ascent, line.descent
+
+
 def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans) -> None:
     """Draw `line` with its left edge at x and its baseline at `baseline` (points)."""
-    if not line.glyphs:
+    if line.glyphs:
+        draw_plan(canvas, LinePlan(line, x, size, spans), baseline)
+
+
+def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
+    """Draw a planned line with its baseline at `baseline`."""
+    if not plan.program:
         return
     fonts = fonts_of(canvas)
     y = _fmt(baseline)
     ops = ["q", "BT"]
-    for kind, value, extra in _program(line, x, size, spans):
+    for kind, value, extra in plan.program:
         if kind is _GLYPHS:
             hexes = fonts.codes_for(value).hex
             ops.append("[" + "".join([item if item.__class__ is str else hexes(item) for item in extra]) + "] TJ")
@@ -49,27 +69,29 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
         else:
             ops.append(value)
     canvas._code.append("\n".join(ops))
-    _annotate_links(canvas, line, x, baseline)
+    for x0, x1, target in plan.links:
+        canvas.linkURL(target, (x0, baseline - plan.descent, x1, baseline + plan.ascent), relative=0, thickness=0)
 
 
 _OP, _FONT, _MOVE, _GLYPHS = "op", "font", "move", "glyphs"
+_KEYS: dict[tuple[int, str, int], tuple[int, str, int]] = {}  # one tuple per distinct glyph key
+_KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only sharing is lost)
 
 
 def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
-    """What draw_line writes for `line` at left edge x, made once per line and place: only the codes
-    (per document) and the baseline (per page) are filled in at each draw. A re-render of an unchanged
-    paragraph then costs a dictionary lookup per glyph instead of this loop."""
-    colours = tuple(LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans)
-    key = (x, size, colours)
-    cached = line.__dict__.get("_program")
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    """The operators of `line` at left edge x (see LinePlan); [] for an empty line."""
+    colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
     program: list[tuple] = []
+    if not line.glyphs:
+        return program
     current_face = current_colour = None
     pen = None  # where the PDF puts the next glyph of the same TJ
     rise = 0.0
     tj: list = []
     glyphs = line.glyphs
+    keys = _KEYS
+    if len(keys) > _KEYS_AT_MOST:
+        keys.clear()
     for k, g in enumerate(glyphs):
         colour = colours[g.span]
         gx = x + g.x
@@ -98,12 +120,12 @@ def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
             width = g.face.advances[g.gid] + round((g.extent + _gap_after(glyphs, k, size)) * g.face.upem / size)
         else:
             width = 0  # its room is counted in the width of the glyph before it (see _gap_after)
-        tj.append((g.gid, g.text, width))
+        key = (g.gid, g.text, width)
+        tj.append(keys.setdefault(key, key))
         pen = gx + width * size / g.face.upem
     if tj:
         program.append((_GLYPHS, current_face, tj))
     program.append((_OP, "0 Ts ET Q" if rise else "ET Q", None))
-    line._program = (key, program)
     return program
 
 
@@ -126,15 +148,7 @@ def _gap_after(glyphs, k: int, size: float) -> float:
     return 0.0
 
 
-def _annotate_links(canvas, line: Line, x: float, baseline: float) -> None:
-    for x0, x1, url in line.links:
-        target = safe_link(url)
-        if target:
-            rect = (x + x0, baseline - line.descent, x + x1, baseline + line.ascent)
-            canvas.linkURL(target, rect, relative=0, thickness=0)
-
-
-def baseline_below(line: Line, top: float) -> float:
+def baseline_below(line: Line | LinePlan, top: float) -> float:
     """The baseline of `line` when its box starts at `top` (the leading split evenly above and below)."""
     return top - line.height + (line.height - line.ascent - line.descent) / 2 + line.descent
 

@@ -77,7 +77,13 @@ def _group(glyphs: tuple[Glyph, ...]) -> tuple[Cluster, ...]:
                  for c, gs in sorted(by_cluster.items()))
 
 
-@lru_cache(maxsize=8192)
+# Runs kept, by their window of text. Re-rendering unchanged paragraphs needs none of them (render/text.py
+# keeps the paragraphs' layouts); they serve a paragraph being edited, whose other runs are unchanged, and
+# a long paragraph's runs (a 20,000-character one has ~1,150). A run costs ~170 bytes a glyph here.
+RUNS_KEPT = 2048
+
+
+@lru_cache(maxsize=RUNS_KEPT)
 def _grouped_harfbuzz(face, text, start, end, rtl, script) -> tuple[Cluster, ...]:
     return _group(_shape_harfbuzz(face, text, start, end, rtl, script))
 
@@ -87,7 +93,6 @@ def _grouped_fallback(face, source) -> tuple[Cluster, ...]:
     return _group(_reshape_fallback(face, source))
 
 
-@lru_cache(maxsize=8192)
 def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, script: str) -> tuple[Glyph, ...]:
     """Glyphs of text[start:end]; the rest of `text` is context. Clusters index `text`."""
     buf = hb.Buffer()
