@@ -74,16 +74,16 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
 
 
 _OP, _FONT, _MOVE, _GLYPHS = "op", "font", "move", "glyphs"
-_KEYS: dict[tuple[int, str, int], tuple[int, str, int]] = {}  # one tuple per distinct glyph key
+_KEYS: dict = {}  # one object per distinct glyph key (gid, text, width) and kerning number
 _KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only sharing is lost)
 
 
-def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
+def _program(line: Line, x: float, size: float, spans) -> tuple[tuple, ...]:
     """The operators of `line` at left edge x (see LinePlan); [] for an empty line."""
     colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
     program: list[tuple] = []
     if not line.glyphs:
-        return program
+        return ()
     current_face = current_colour = None
     pen = None  # where the PDF puts the next glyph of the same TJ
     rise = 0.0
@@ -97,7 +97,7 @@ def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
         gx = x + g.x
         if g.face is not current_face or colour != current_colour or pen is None:
             if tj:
-                program.append((_GLYPHS, current_face, tj))
+                program.append((_GLYPHS, current_face, tuple(tj)))
                 tj = []
             if colour != current_colour:
                 program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
@@ -109,10 +109,11 @@ def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
         else:
             shift = (gx - pen) * 1000.0 / size
             if abs(shift) > 0.05:
-                tj.append(_fmt(-shift))
+                kern = _fmt(-shift)
+                tj.append(keys.setdefault(kern, kern))
         if abs(g.y - rise) > 1e-6:  # marks are raised with the text rise, inside the same TJ
             if tj:
-                program.append((_GLYPHS, current_face, tj))
+                program.append((_GLYPHS, current_face, tuple(tj)))
                 tj = []
             program.append((_OP, f"{_fmt(g.y)} Ts", None))
             rise = g.y
@@ -124,9 +125,9 @@ def _program(line: Line, x: float, size: float, spans) -> list[tuple]:
         tj.append(keys.setdefault(key, key))
         pen = gx + width * size / g.face.upem
     if tj:
-        program.append((_GLYPHS, current_face, tj))
+        program.append((_GLYPHS, current_face, tuple(tj)))
     program.append((_OP, "0 Ts ET Q" if rise else "ET Q", None))
-    return program
+    return tuple(program)
 
 
 def _gap_after(glyphs, k: int, size: float) -> float:

@@ -79,8 +79,9 @@ def _group(glyphs: tuple[Glyph, ...]) -> tuple[Cluster, ...]:
 
 # Runs kept, by their window of text. Re-rendering unchanged paragraphs needs none of them (render/text.py
 # keeps the paragraphs' layouts); they serve a paragraph being edited, whose other runs are unchanged, and
-# a long paragraph's runs (a 20,000-character one has ~1,150). A run costs ~170 bytes a glyph here.
-RUNS_KEPT = 2048
+# the runs around an edit in a long paragraph (relayout.py reshapes only those). A run costs ~170 bytes a
+# glyph here, so this bounds the cache at a few megabytes whatever the length of the circular.
+RUNS_KEPT = 512
 
 
 @lru_cache(maxsize=RUNS_KEPT)
