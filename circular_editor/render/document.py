@@ -10,17 +10,16 @@ from __future__ import annotations
 import gc
 import io
 from dataclasses import dataclass
-from functools import lru_cache
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
+from circular_editor.render.emblem import draw_emblem
 from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
 from circular_editor.render.flow import Frame, Page, draw_rows, paginate
 from circular_editor.render.text import rows
-from circular_editor.styles import LetterStyle, StyleError
+from circular_editor.styles import LetterStyle
 from circular_editor.typeset.fonts import forget_missing
 
 
@@ -104,23 +103,10 @@ def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
     canvas.setDateFormatter(lambda *_: f"D:{stamp}000000Z")
 
 
-def _emblem(path) -> ImageReader:
-    """The emblem image, read once per version of the file."""
-    try:
-        return _read_image(path, path.stat().st_mtime_ns)
-    except OSError as exc:  # checked when the template was loaded; gone or damaged since
-        raise StyleError(f"{path}: emblem: cannot read the image ({exc.strerror or exc})") from None
-
-
-@lru_cache(maxsize=8)
-def _read_image(path, _version: int) -> ImageReader:
-    return ImageReader(str(path))
-
-
 def _draw_emblem(canvas, style: LetterStyle, geo: Geometry, top: float) -> None:
     side = style.page.emblem_size
     if side > 0:
-        canvas.drawImage(_emblem(style.emblem), geo.right - side, top - side, side, side, mask="auto")
+        draw_emblem(canvas, style.emblem, geo.right - side, top - side, side, side)
 
 
 def _letterhead_lines(style: LetterStyle, geo: Geometry):
