@@ -11,16 +11,16 @@ import gc
 import io
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
-from circular_editor.render.emblem import draw_emblem
 from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
+from circular_editor.render.emblem import draw_emblem
 from circular_editor.render.flow import Frame, Page, draw_rows, paginate
 from circular_editor.render.text import rows
 from circular_editor.styles import LetterStyle
 from circular_editor.typeset.fonts import forget_missing
+from circular_editor.typeset.pdffont import new_canvas
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _render(circular: Circular) -> Rendered:
     pages = paginate(compose(circular, style, geo), lambda i: first if i == 0 else later)
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
+    canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
                     pageCompression=1)
     _metadata(canvas, circular, style)
     rooms: dict = {}

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import io
 
-from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.render.flow import draw_rows
 from circular_editor.render.text import Box, rows
+from circular_editor.typeset.pdffont import new_canvas
 
 LEADING = 1.2
 DIGITAL_SIGNATURE = "توقيع رقمي"  # "digital signature", before the signatory's name
@@ -35,7 +35,7 @@ def signature_appearance(lines: list[tuple[str, bool]], width: float, height: fl
         laid += rows(text, Box(2, width - 4, size, LEADING, "center", True, bold))
     used = sum(row.height for row in laid)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
+    canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
     draw_rows(canvas, laid, height - max(0.0, (height - used) / 2))
     canvas.showPage()
     canvas.save()

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.model import ValidationError
 from circular_editor.typeset.fonts import FontFace
@@ -69,9 +70,29 @@ class DocumentFonts:
     def addObjects(self, doc) -> None:  # ReportLab's name: called once, when the PDF is written
         font_dict = doc.idToObject["BasicFonts"].dict
         for codes in self.faces.values():
-            font = _type0_font(doc, codes)
-            doc.Reference(font, codes.internal_name)
-            font_dict[codes.internal_name] = font
+            # An indirect object, as a font resource must be: written inline, poppler reports "xref num 1
+            # not found" and pdffonts misses the font.
+            font_dict[codes.internal_name] = doc.Reference(_type0_font(doc, codes), codes.internal_name)
+
+
+class _NoFont:
+    """What a canvas starts with instead of Helvetica. ReportLab's page preamble selects its initial
+    font unless that font is "dynamic", and a selected font is written into every page's resources,
+    unembedded, though nothing is drawn with it."""
+
+    fontName = "CircularEditor-NoFont"
+    _dynamicFont = 1
+    _multiByte = 0
+
+    class face:
+        name = "CircularEditor-NoFont"
+
+
+def new_canvas(buffer, **options) -> Canvas:
+    """A ReportLab canvas that draws with our fonts only (see _NoFont)."""
+    if _NoFont.fontName not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(_NoFont())
+    return Canvas(buffer, initialFontName=_NoFont.fontName, **options)
 
 
 def fonts_of(canvas) -> DocumentFonts:

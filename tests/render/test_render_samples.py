@@ -133,3 +133,19 @@ def test_metadata(rendered):
     assert info["Subject"] == "CL-20/025"
     assert info["Author"] == "ITU General Secretariat (SG)"
     assert info["CreationDate"] == "D:20200616000000Z"
+
+
+def test_every_font_is_an_embedded_subset_with_tounicode_and_poppler_reads_without_error(rendered, tmp_path):
+    """pdffonts lists every font (they are indirect objects), all embedded with a ToUnicode map; no unused
+    Helvetica (ReportLab's page preamble selected it); poppler prints no error."""
+    import subprocess
+    for style, pdf in rendered.items():
+        path = tmp_path / f"{style}.pdf"
+        path.write_bytes(pdf)
+        listed = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+        rows = [line.split() for line in listed.stdout.splitlines()[2:]]
+        assert sorted(row[0].partition("+")[2] for row in rows) == ["Amiri-Bold", "Amiri-Regular"], listed.stdout
+        assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows), listed.stdout  # emb, sub, uni
+        assert listed.stderr == "", listed.stderr
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+        assert text.stderr == "", text.stderr
