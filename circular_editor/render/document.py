@@ -11,7 +11,6 @@ import gc
 import io
 from dataclasses import dataclass
 
-
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
 from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
@@ -66,7 +65,7 @@ def _render(circular: Circular) -> Rendered:
 
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
-                    pageCompression=1)
+                        pageCompression=1)
     _metadata(canvas, circular, style)
     rooms: dict = {}
     setattr(canvas, SIGNATURE_ROOMS, rooms)

@@ -9,6 +9,10 @@ keeps it on the line's baseline for extractors that split words on a baseline
 change.
 Links become link annotations; only http, https and mailto targets are made
 clickable, anything else is drawn as plain text.
+A line is first made into a LinePlan (its operators, with each glyph's key in
+place of its per-document code), which render/text.py keeps for the line's
+paragraph: a later render of the same paragraph only fills in codes and the
+baseline.
 """
 from __future__ import annotations
 
@@ -37,12 +41,12 @@ class LinePlan:
     left open. It is all a cached page needs of a line: a glyph costs a list slot, as equal keys are
     one shared tuple, where a PlacedGlyph costs ~170 bytes."""
 
-    __slots__ = ("program", "links", "x", "height", "ascent", "descent")
+    __slots__ = ("program", "links", "height", "ascent", "descent")
 
     def __init__(self, line: Line, x: float, size: float, spans):
         self.program = _program(line, x, size, spans)
         self.links = [(x + x0, x + x1, target) for x0, x1, url in line.links if (target := safe_link(url))]
-        self.x, self.height, self.ascent, self.descent = x, line.height, line.ascent, line.descent
+        self.height, self.ascent, self.descent = line.height, line.ascent, line.descent
 
 
 def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans) -> None:
@@ -79,11 +83,11 @@ _KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only s
 
 
 def _program(line: Line, x: float, size: float, spans) -> tuple[tuple, ...]:
-    """The operators of `line` at left edge x (see LinePlan); [] for an empty line."""
-    colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
-    program: list[tuple] = []
+    """The operators of `line` at left edge x (see LinePlan); () for an empty line."""
     if not line.glyphs:
         return ()
+    colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
+    program: list[tuple] = []
     current_face = current_colour = None
     pen = None  # where the PDF puts the next glyph of the same TJ
     rise = 0.0
