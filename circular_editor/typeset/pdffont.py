@@ -29,28 +29,21 @@ class _FaceCodes:
     def __init__(self, face: FontFace, internal_name: str):
         self.face = face
         self.internal_name = internal_name
-        self.codes: dict[tuple[int, str, int], int] = {}
         self.entries: list[tuple[int, str, int]] = [(0, "", face.advances[0])]  # code 0 is .notdef
-        self._hexes: dict[tuple[int, str, int], str] = {}
+        self._written: dict[tuple[int, str, int], str] = {}  # key -> its code as a TJ array writes it
 
     def hex(self, key: tuple[int, str, int]) -> str:
-        """The code of `key` (gid, text, width) as a TJ array writes it: <0A1F>."""
-        written = self._hexes.get(key)
+        """The code drawing `key` (glyph id, the text it is copied as, its width in font units for the
+        PDF) as a TJ array writes it: <0A1F>. Codes are given in order of first use."""
+        written = self._written.get(key)
         if written is None:
-            written = self._hexes[key] = f"<{self.code(*key):04X}>"
-        return written
-
-    def code(self, gid: int, text: str, width: int) -> int:
-        """The code drawing glyph `gid`, copied as `text`, `width` font units wide for the PDF."""
-        key = (gid, text, width)
-        code = self.codes.get(key)
-        if code is None:
-            code = self.codes[key] = len(self.entries)
-            self.entries.append(key)
+            code = len(self.entries)
             if code > 0xFFFF:  # (only text of many thousand characters the fonts lack comes near it)
                 raise ValidationError("", f"too many different characters for one PDF font ({self.face.postscript_name}"
                                           ": more than 65,535); the text holds characters the fonts cannot show")
-        return code
+            self.entries.append(key)
+            written = self._written[key] = f"<{code:04X}>"
+        return written
 
 
 class DocumentFonts:
