@@ -35,6 +35,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from circular_editor.typeset.bidi import bidi_class, bracket_depths
+from circular_editor.typeset.edits import common_ends
 from circular_editor.typeset.isolate import Isolate, find_isolates
 from circular_editor.typeset.layout import (Line, ParagraphStyle, Segment, assign_faces, break_flags, fill_lines,
                                             layout_segment, make_line, segment_levels, shape_runs, url_inside)
@@ -107,8 +108,7 @@ def _unchanged(kept: _Kept, text: str, spans: list[Span], width, style) -> tuple
             (a.bold, a.italic, a.link) != (b.bold, b.italic, b.link) for a, b in zip(spans, kept.spans)):
         return None
     old = kept.text
-    start = _common_prefix(text, old)
-    end = _common_suffix(text, old, min(len(text), len(old)) - start)
+    start, end = common_ends(text, old)
     lengths = [len(s.text) for s in spans]
     old_lengths = [len(s.text) for s in kept.spans]
     differ = [k for k, (m, m0) in enumerate(zip(lengths, old_lengths)) if m != m0]
@@ -117,28 +117,6 @@ def _unchanged(kept: _Kept, text: str, spans: list[Span], width, style) -> tuple
         start = min(start, sum(lengths[:first]) + min(lengths[first], old_lengths[first]))
         end = min(end, sum(lengths[last + 1:]) + min(lengths[last], old_lengths[last]))
     return (start, end) if start + end >= len(text) // 2 else None
-
-
-def _common_prefix(a: str, b: str) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:  # string comparisons run in C: a few dozen for 20,000 characters
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:] == b[len(b) - mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _is_cut(text: str, i: int, brackets: _Brackets) -> bool:

@@ -9,6 +9,7 @@ Positions are mapped between the two so the cursor stays where the user put it.
 """
 from __future__ import annotations
 
+from circular_editor.typeset.edits import common_ends
 from circular_editor.typeset.isolate import LRI, PDI, find_isolates
 
 MARKS = frozenset((LRI, PDI))
@@ -47,12 +48,5 @@ def display_position(display: str, logical: int) -> int:
 
 def difference(old: str, new: str) -> tuple[int, int, str]:
     """(start, end, replacement) turning `old` into `new`: the smallest middle part that differs."""
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
+    start, end = common_ends(old, new)
+    return start, len(old) - end, new[start:len(new) - end]
