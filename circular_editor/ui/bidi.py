@@ -15,6 +15,11 @@ from circular_editor.typeset.isolate import LRI, PDI, find_isolates
 MARKS = frozenset((LRI, PDI))
 
 
+def isolated(text: object) -> str:
+    """`text` (a path, a name, a date) as one left-to-right unit inside a translated sentence."""
+    return f"{LRI}{text}{PDI}"
+
+
 def to_display(logical: str) -> str:
     parts, pos = [], 0
     for unit in find_isolates(logical):

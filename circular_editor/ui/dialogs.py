@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 
 from circular_editor.store import Version
 from circular_editor.store.drafts import Draft
+from circular_editor.ui.bidi import isolated
 
 
 def _message(parent, icon, title: str, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole, str]],
@@ -195,7 +196,7 @@ def show_verification(parent, path: str, reports: list, trust_configured: bool) 
             trust = QCoreApplication.translate("dialogs", "the certificate does not chain to a trusted certificate")
         if not report.whole_file:
             trust += " " + QCoreApplication.translate("dialogs", "(later signatures follow it)")
-        lines.append(f"<p dir='{direction}'><b>\u2066{report.signer}\u2069</b> — \u2066{report.signed_at}\u2069"
+        lines.append(f"<p dir='{direction}'><b>{isolated(report.signer)}</b> — {isolated(report.signed_at)}"
                      f"<br>{state}<br>{trust}</p>")
     good = all(r.intact and r.valid and (r.trusted or not trust_configured) for r in reports)
     box = QMessageBox(QMessageBox.Icon.Information if good else QMessageBox.Icon.Warning, title,

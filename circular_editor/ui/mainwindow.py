@@ -22,6 +22,7 @@ from circular_editor.cli import file_stem
 from circular_editor.errors import UserError
 from circular_editor.model import FORMAT, Circular, ValidationError
 from circular_editor.ui import dialogs
+from circular_editor.ui.bidi import isolated
 from circular_editor.ui.circularlist import CircularList
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import LineField, TextField
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._show_empty()
         self._update_actions()
-        self.statusBar().showMessage(self.tr("Store: %1").replace("%1", "\u2066" + str(client.folder) + "\u2069")
+        self.statusBar().showMessage(self.tr("Store: %1").replace("%1", isolated(client.folder))
                                      + (self.tr(" (read-only)") if client.read_only else ""))
         self.list_pane.refresh()
         if not settings.geometry.isEmpty():
@@ -597,7 +598,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self._write_file(Path(path), text.encode("utf-8"), lambda written: self.statusBar().showMessage(
-            self.tr("Exported to %1.").replace("%1", "\u2066" + str(written) + "\u2069"), 8000))
+            self.tr("Exported to %1.").replace("%1", isolated(written)), 8000))
 
     def export_pdf(self) -> None:
         """The previewed PDF's bytes to a file (once the preview shows the circular as it is now)."""
@@ -636,7 +637,7 @@ class MainWindow(QMainWindow):
         show.clicked.connect(lambda: show.setParent(None))
         self.statusBar().addPermanentWidget(show)
         QTimer.singleShot(15000, lambda: show.setParent(None))
-        self.statusBar().showMessage(self.tr("Exported to %1.").replace("%1", "\u2066" + str(path) + "\u2069"), 15000)
+        self.statusBar().showMessage(self.tr("Exported to %1.").replace("%1", isolated(path)), 15000)
 
     def sign_and_export(self) -> None:
         """A final circular's PDF signed by one of its signatories (PAdES), exported, the circular marked sent."""
