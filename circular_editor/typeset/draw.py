@@ -4,9 +4,10 @@ Glyphs are written in visual order as TJ arrays of two-byte codes (see
 pdffont.py for the codes and their ToUnicode text). Inside a TJ array a glyph's
 position is set by a kerning number against the width the PDF font gives the
 previous glyph, so justified spaces, kashidas and HarfBuzz positions all land
-exactly; a raised or lowered glyph (a mark) uses the text rise (Ts), which
-keeps it on the line's baseline for extractors that split words on a baseline
-change.
+exactly. A mark is drawn at the pen with no width, its offset built into a
+shifted copy of the glyph, and a glyph with no text of its own is drawn as part
+of its neighbour (composites of the subset, see pdffont.py): readers group a
+word's glyphs by their pens, which never jump or rise inside it.
 Links become link annotations; only http, https and mailto targets are made
 clickable, anything else is drawn as plain text.
 A line is first made into a LinePlan (its operators, with each glyph's key in
@@ -37,7 +38,7 @@ def _fmt(v: float) -> str:
 
 class LinePlan:
     """What drawing a line at a left edge writes, made once: its operators with the glyphs' keys
-    (gid, text, width) in place of their codes (a document numbers its codes itself) and the baseline
+    (glyph, text, width) in place of their codes (a document numbers its codes itself) and the baseline
     left open. It is all a cached page needs of a line: a glyph costs a list slot, as equal keys are
     one shared tuple, where a PlacedGlyph costs ~170 bytes."""
 
@@ -61,7 +62,7 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
         return
     fonts = fonts_of(canvas)
     y = _fmt(baseline)
-    ops = ["q", "BT"]
+    ops = ["q"]
     for kind, value, extra in plan.program:
         if kind is _GLYPHS:
             hexes = fonts.codes_for(value).hex
@@ -72,82 +73,144 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
             ops.append(f"/{fonts.codes_for(value).internal_name} {extra} Tf")
         else:
             ops.append(value)
+    ops.append("Q")
     canvas._code.append("\n".join(ops))
     for x0, x1, target in plan.links:
         canvas.linkURL(target, (x0, baseline - plan.descent, x1, baseline + plan.ascent), relative=0, thickness=0)
 
 
 _OP, _FONT, _MOVE, _GLYPHS = "op", "font", "move", "glyphs"
-_KEYS: dict = {}  # one object per distinct glyph key (gid, text, width) and kerning number
+_KEYS: dict = {}  # one object per distinct glyph key and kerning number
 _KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only sharing is lost)
 
 
 def _program(line: Line, x: float, size: float, spans) -> tuple[tuple, ...]:
-    """The operators of `line` at left edge x (see LinePlan); () for an empty line."""
-    if not line.glyphs:
+    """The operators of `line` at left edge x (see LinePlan); () for an empty line.
+
+    Each bidi level run is a text object of its own, written in the line's logical order, its glyphs
+    left to right: readers other than poppler take a line's text in the order it is written and
+    reverse each right-to-left piece, so a number or a Latin word inside Arabic comes out in place."""
+    glyphs = line.glyphs
+    if not glyphs:
         return ()
+    runs: list[list] = []
+    for g in glyphs:
+        if runs and runs[-1][-1].level == g.level:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    runs.sort(key=lambda run: min(g.index for g in run))
     colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
     program: list[tuple] = []
-    current_face = current_colour = None
-    pen = None  # where the PDF puts the next glyph of the same TJ
-    rise = 0.0
-    tj: list = []
-    glyphs = line.glyphs
+    state = [None]  # the colour set so far
     keys = _KEYS
     if len(keys) > _KEYS_AT_MOST:
         keys.clear()
-    for k, g in enumerate(glyphs):
-        colour = colours[g.span]
-        gx = x + g.x
-        if g.face is not current_face or colour != current_colour or pen is None:
-            if tj:
-                program.append((_GLYPHS, current_face, tuple(tj)))
-                tj = []
-            if colour != current_colour:
-                program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
-                current_colour = colour
-            if g.face is not current_face:
-                program.append((_FONT, g.face, _fmt(size)))
-                current_face = g.face
-            program.append((_MOVE, _fmt(gx), None))
-        else:
-            shift = (gx - pen) * 1000.0 / size
-            if abs(shift) > 0.05:
-                kern = _fmt(-shift)
-                tj.append(keys.setdefault(kern, kern))
-        if abs(g.y - rise) > 1e-6:  # marks are raised with the text rise, inside the same TJ
-            if tj:
-                program.append((_GLYPHS, current_face, tuple(tj)))
-                tj = []
-            program.append((_OP, f"{_fmt(g.y)} Ts", None))
-            rise = g.y
-        if g.text:
-            width = g.face.advances[g.gid] + round((g.extent + _gap_after(glyphs, k, size)) * g.face.upem / size)
-        else:
-            width = 0  # its room is counted in the width of the glyph before it (see _gap_after)
-        key = (g.gid, g.text, width)
-        tj.append(keys.setdefault(key, key))
-        pen = gx + width * size / g.face.upem
-    if tj:
-        program.append((_GLYPHS, current_face, tuple(tj)))
-    program.append((_OP, "0 Ts ET Q" if rise else "ET Q", None))
+    for run in runs:
+        _run_program(run, x, size, colours, state, keys, program)
     return tuple(program)
 
 
+def _run_program(run, x: float, size: float, colours, state, keys, program) -> None:
+    """One text object: the glyphs of one level run, left to right.
+
+    A mark is drawn at the pen with no width, its offset built into the glyph, so the pen never jumps
+    or rises inside a word and readers keep the mark with its letter. A glyph with no text of its own
+    (a kashida, a connecting piece) becomes part of the glyph drawn before it in the same TJ (or, if
+    none, after it): one composite of the subset, copied as that glyph's text alone."""
+    program.append((_OP, "BT", None))
+    face = None
+    pen = None  # where the PDF puts the next glyph of the same TJ
+    origin = 0.0  # where the last glyph of the TJ was put
+    tj: list = []
+    waiting: list[tuple[int, float, int]] = []  # textless glyphs before any glyph of this TJ: (gid, x, dy)
+    for k, g in enumerate(run):
+        colour = colours[g.span]
+        gx = x + g.x
+        units = g.face.upem / size
+        if g.face is not face or colour != state[0] or pen is None:
+            _close_tj(program, face, tj, waiting, pen, units, keys)
+            tj = []
+            if colour != state[0]:
+                program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
+                state[0] = colour
+            if g.face is not face:
+                program.append((_FONT, g.face, _fmt(size)))
+                face = g.face
+            program.append((_MOVE, _fmt(gx), None))
+            pen = gx
+        dy = round(g.y * units)
+        if not g.text:
+            if tj:  # joins the glyph before it
+                last_glyph, last_text, last_width = tj[-1]
+                parts = _components(last_glyph) + ((g.gid, round((gx - origin) * units), dy),)
+                key = (parts, last_text, last_width)
+                tj[-1] = keys.setdefault(key, key)
+            else:
+                waiting.append((g.gid, gx, dy))
+            continue
+        spacing = g.face.advances[g.gid] > 0
+        # A mark is drawn where the next letter is (its own, in a right-to-left run): readers order a
+        # mark and a letter at the same pen as they were written.
+        target = gx if spacing else _next_letter_x(run, k, x, pen)
+        shift = (target - pen) * 1000.0 / size
+        if abs(shift) > 0.05:
+            kern = _fmt(-shift)
+            tj.append(keys.setdefault(kern, kern))
+            pen = target
+        if spacing:
+            width = g.face.advances[g.gid] + round((g.extent + _gap_after(run, k, size)) * units)
+            parts = ((g.gid, 0, dy),)
+        else:  # a mark: no width, its offset built in
+            width = 0
+            parts = ((g.gid, round((gx - pen) * units), dy),)
+        origin = pen
+        if waiting:
+            parts = tuple((gid, round((wx - origin) * units), wdy) for gid, wx, wdy in waiting) + parts
+            waiting = []
+        glyph = parts[0][0] if len(parts) == 1 and not parts[0][1] and not parts[0][2] else parts
+        key = (glyph, g.text, width)
+        tj.append(keys.setdefault(key, key))
+        pen = origin + width / units
+    _close_tj(program, face, tj, waiting, pen, units, keys)
+    program.append((_OP, "ET", None))
+
+
+def _next_letter_x(run, k: int, x: float, pen: float) -> float:
+    """Where the next glyph with text and width after run[k] is drawn (the pen if there is none)."""
+    for following in run[k + 1:]:
+        if following.text and following.face.advances[following.gid]:
+            return x + following.x
+    return pen
+
+
+def _components(glyph) -> tuple:
+    return glyph if glyph.__class__ is tuple else ((glyph, 0, 0),)
+
+
+def _close_tj(program, face, tj, waiting, pen, units, keys) -> None:
+    """Add the TJ made so far; textless glyphs still waiting (no glyph followed them in their TJ) are
+    drawn on their own, at the pen, copied as U+200D."""
+    for gid, wx, wdy in waiting:
+        key = (((gid, round((wx - pen) * units), wdy),), "", 0)
+        tj.append(keys.setdefault(key, key))
+    waiting.clear()
+    if tj:
+        program.append((_GLYPHS, face, tuple(tj)))
+
+
 def _gap_after(glyphs, k: int, size: float) -> float:
-    """The room between glyph k and the next glyph that carries text, counted in k's PDF width.
+    """The room between glyph k and the next glyph with text and width, counted in k's PDF width.
 
     Extractors insert a word space where a gap between two glyphs' boxes exceeds about a tenth of
-    the size. Such gaps come from kerning (Amiri kerns `وي` in `الراديوية`) and from glyphs that
-    carry no text of their own (a connecting piece inside `الإلكتروني`), which would split words
-    when copied. Real spaces are glyphs with their own text, so they are not affected.
+    the size. Such gaps come from kerning (Amiri kerns `وي` in `الراديوية`) and from glyphs drawn
+    with no width (a connecting piece inside `الإلكتروني`), which would split words when copied.
+    Real spaces are glyphs with their own text, so they are not affected.
     """
     g = glyphs[k]
-    if not g.face.advances[g.gid]:
-        return 0.0
     end = g.x + g.face.advances[g.gid] * size / g.face.upem + g.extent
     for following in glyphs[k + 1:]:
-        if following.text:
+        if following.text and following.face.advances[following.gid]:
             gap = following.x - end
             return gap if 0.0 < gap < 0.3 * size else 0.0
     return 0.0

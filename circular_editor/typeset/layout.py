@@ -49,6 +49,8 @@ class PlacedGlyph:
     y: float  # points above the baseline
     text: str  # the logical characters this glyph gives back when copied ("" for none)
     span: int  # index of the span it belongs to
+    level: int  # bidi level of its characters
+    index: int  # where its cluster starts in the line's text (logical order)
     extent: float = 0.0  # points the PDF counts as this glyph's width, beyond its own advance
 
 
@@ -277,7 +279,7 @@ def make_line(text, clusters, a: int, b: int, owner, spans, width, style) -> Lin
         c = clusters[idx]
         x0 = x
         span = owner[c.start]
-        x = _place_cluster(text, c, x, span, kashidas.get(c, 0), glyphs)
+        x = _place_cluster(text, c, x, span, kashidas.get(c, 0), glyphs, clusters[0].start)
         if c.space:
             x += space_extra
         url = spans[span].link
@@ -313,27 +315,49 @@ def _line_start(width, used, style, justified) -> float:
     return width - used if at_right else 0.0
 
 
-def _place_cluster(text, c: _Cluster, x, span, kashidas, out) -> float:
-    """Append the cluster's glyphs at pen x; the widest glyph carries the cluster's text."""
+def _place_cluster(text, c: _Cluster, x, span, kashidas, out, line_start) -> float:
+    """Append the cluster's glyphs at pen x. Each glyph carries the characters it stands for: a mark's
+    glyph its mark, the letter's glyph the letter (a reader takes a letter whose text holds a mark for a
+    mark); of several glyphs standing for the same characters, the widest carries them, the others none."""
     scale = c.scale
-    cluster_text = extraction_text(text[c.start:c.end], rtl=bool(c.level & 1))
+    rtl = bool(c.level & 1)
     glyphs = c.glyphs
-    carrier = 0 if len(glyphs) == 1 else max(range(len(glyphs)), key=lambda k: glyphs[k].advance)
+    if len(glyphs) == 1:
+        texts = [extraction_text(text[c.start:c.end], rtl)]
+        carrier = 0
+    else:
+        texts, carrier = _glyph_texts(text, c, rtl)
     placed = []
     for k, g in enumerate(glyphs):
-        placed.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale,
-                                  cluster_text if k == carrier else "", span))
+        placed.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale, texts[k], span,
+                                  c.level, c.start - line_start))
         x += g.advance * scale
     out.extend(placed)
     if kashidas:  # before the cluster in logical order: on its right, as kashidas only go in RTL runs
         gid, advance = _tatweel(c.face)
         for _ in range(kashidas):
-            out.append(PlacedGlyph(c.face, gid, x, 0.0, "", span))
+            out.append(PlacedGlyph(c.face, gid, x, 0.0, "", span, c.level, c.start - line_start))
             x += advance * scale
         # The letter spans its kashidas for extractors, which would otherwise
         # read the stretch as a space inside the word.
         placed[carrier].extent += kashidas * advance * scale
     return x
+
+
+def _glyph_texts(text, c: _Cluster, rtl: bool) -> tuple[list[str], int]:
+    """The text each glyph of a cluster is copied as, and the widest glyph (which spans the kashidas)."""
+    glyphs = c.glyphs
+    offset = c.start - glyphs[0].cluster  # glyph indices count from the shaped window
+    firsts = sorted({g.char for g in glyphs})
+    ends = dict(zip(firsts, [f + offset for f in firsts[1:]] + [c.end]))
+    owner: dict[int, int] = {}  # char -> the widest glyph standing for it
+    for k, g in enumerate(glyphs):
+        best = owner.get(g.char)
+        if best is None or g.advance > glyphs[best].advance:
+            owner[g.char] = k
+    texts = [extraction_text(text[g.char + offset:ends[g.char]], rtl) if owner[g.char] == k else ""
+             for k, g in enumerate(glyphs)]
+    return texts, max(range(len(glyphs)), key=lambda k: glyphs[k].advance)
 
 
 _TATWEEL_CACHE: dict[int, tuple[int, int]] = {}

@@ -1,10 +1,19 @@
 """Embedding shaped glyphs in a ReportLab document, with a ToUnicode map of logical text.
 
 Each face drawn in a document becomes a Type0 font (Identity-H) over a
-CIDFontType2 subset. Character codes are allocated per distinct
-(glyph, logical text, width): the same glyph may stand for different text (a letter
-alone, or a letter with its harakat in one cluster), and the ToUnicode map must
-give back exactly what was typed. CIDToGIDMap maps the codes to glyph ids.
+CIDFontType2 subset. Character codes are allocated per distinct key
+(glyph, logical text, width): the same glyph may stand for different text, and
+the ToUnicode map must give back exactly what was typed. The glyph is a glyph id,
+or a tuple of (glyph id, dx, dy) components in font units: a glyph of its own,
+appended to the subset as a composite (subset.py). That is how a mark is drawn
+at the pen with its offset, and how a glyph with no text of its own (a kashida,
+a connecting piece) is drawn as part of the glyph beside it (see draw.py).
+CIDToGIDMap maps the codes to glyph ids.
+
+Every code has a ToUnicode entry: a reader shows a code without one as whatever
+its number means (PDFium and pdf.js print `Á` or U+008F inside words). A glyph
+with no text that could not join a neighbour is copied as U+200D, the zero width
+joiner, which changes nothing in joined Arabic.
 
 ReportLab's own `shapeStr` is not used: it guesses the direction and maps
 contextual glyphs to private-use code points, so copied text is garbage.
@@ -29,12 +38,12 @@ class _FaceCodes:
     def __init__(self, face: FontFace, internal_name: str):
         self.face = face
         self.internal_name = internal_name
-        self.entries: list[tuple[int, str, int]] = [(0, "", face.advances[0])]  # code 0 is .notdef
-        self._written: dict[tuple[int, str, int], str] = {}  # key -> its code as a TJ array writes it
+        self.entries: list[tuple] = [(0, "", face.advances[0])]  # code 0 is .notdef
+        self._written: dict[tuple, str] = {}  # key -> its code as a TJ array writes it
 
-    def hex(self, key: tuple[int, str, int]) -> str:
-        """The code drawing `key` (glyph id, the text it is copied as, its width in font units for the
-        PDF) as a TJ array writes it: <0A1F>. Codes are given in order of first use."""
+    def hex(self, key: tuple) -> str:
+        """The code drawing `key` (glyph id or components, the text it is copied as, its width in font
+        units for the PDF) as a TJ array writes it: <0A1F>. Codes are given in order of first use."""
         written = self._written.get(key)
         if written is None:
             code = len(self.entries)
@@ -112,10 +121,13 @@ def _subset_tag(face: FontFace, gids: list[int]) -> str:
 
 def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
     face = codes.face
-    gids = [gid for gid, _, _ in codes.entries]
+    composites = tuple(sorted({glyph for glyph, _, _ in codes.entries if glyph.__class__ is tuple}))
+    gid_of = {glyph: len(face.advances) + k for k, glyph in enumerate(composites)}
+    gids = [gid_of[glyph] if glyph.__class__ is tuple else glyph for glyph, _, _ in codes.entries]
     base_font = f"{_subset_tag(face, gids)}+{face.postscript_name}"
     scale = 1000.0 / face.upem
-    font_file = pdfdoc.PDFStream(content=subset_keeping_ids(face.data, set(gids)))
+    used = {glyph for glyph, _, _ in codes.entries if glyph.__class__ is int}
+    font_file = pdfdoc.PDFStream(content=subset_keeping_ids(face.data, used, composites))
     font_file.dictionary["Length1"] = len(font_file.content)
     font_file.filters = [pdfdoc.PDFZCompress]
     descriptor = pdfdoc.PDFDictionary({
@@ -158,9 +170,12 @@ def _utf16_hex(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
 
-def _to_unicode_cmap(entries: list[tuple[int, str, int]]) -> bytes:
-    """bfchar entries: code -> the logical text of the glyph (codes with no text are left out)."""
-    pairs = [(code, text) for code, (_, text, _) in enumerate(entries) if text]
+TEXTLESS = "\u200d"  # what a glyph with no text of its own is copied as
+
+
+def _to_unicode_cmap(entries: list[tuple]) -> bytes:
+    """bfchar entries: code -> the logical text of the glyph, for every code but .notdef."""
+    pairs = [(code, entry[1] or TEXTLESS) for code, entry in enumerate(entries) if code]
     lines = [
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",

@@ -15,6 +15,7 @@ in the face's cmap, marks centred over their letter.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,7 +28,9 @@ CONTEXT = 5  # HB_BUFFER_CONTEXT_LENGTH: the characters HarfBuzz reads before an
 
 
 class Glyph(NamedTuple):
-    """One shaped glyph in font units; `cluster` is the index of its first character."""
+    """One shaped glyph in font units. `cluster` is the first character of its grapheme (a letter and its
+    marks: the unit lines and kashidas work with); `char` is the first character the glyph itself stands
+    for (a mark's glyph stands for the mark: what a reader copies from that glyph, see layout.py)."""
 
     gid: int
     cluster: int
@@ -35,6 +38,7 @@ class Glyph(NamedTuple):
     x_offset: int
     y_offset: int
     tatweel_ok: bool  # HarfBuzz: a tatweel may be inserted before this cluster
+    char: int
 
 
 def is_arabic(ch: str) -> bool:
@@ -102,13 +106,35 @@ def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, 
     buf.script = script
     buf.language = "ar" if script == "Arab" else "en"
     buf.flags = hb.BufferFlags.PRODUCE_SAFE_TO_INSERT_TATWEEL | hb.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+    # Character-level clusters: a mark keeps a cluster of its own, so its glyph can be copied as the mark
+    # alone. Glyphs and positions are those of the default (grapheme) level; graphemes are put back
+    # together from `_grapheme_starts` for the rest of the layout.
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(face.hb_font, buf, {"kern": True, "liga": True})
     safe = int(hb.GlyphFlags.SAFE_TO_INSERT_TATWEEL)  # (as an int: each enum operation costs a microsecond)
+    grapheme = _grapheme_starts(text, start)
     return tuple(
-        Glyph(info.codepoint, info.cluster, pos.x_advance, pos.x_offset, pos.y_offset,
-              bool(int(info.flags) & safe))
+        Glyph(info.codepoint, grapheme[info.cluster], pos.x_advance, pos.x_offset, pos.y_offset,
+              bool(int(info.flags) & safe), info.cluster)
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
     )
+
+
+_CONTINUING = frozenset(("Mn", "Mc", "Me"))
+
+
+def _grapheme_starts(text: str, first: int) -> list[int]:
+    """For each character from `first` on, the first character of its grapheme as HarfBuzz's default
+    cluster level groups them (text before `first` is context): marks, ZWNJ/ZWJ, emoji modifiers and
+    tags continue the character before them."""
+    starts: list[int] = list(range(first + 1))
+    for i in range(first + 1, len(text)):
+        ch = text[i]
+        cp = ord(ch)
+        continuing = (unicodedata.category(ch) in _CONTINUING or cp in (0x200C, 0x200D)
+                                or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F)
+        starts.append(starts[-1] if continuing else i)
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +167,7 @@ def _reshape_fallback(face: FontFace, source: str) -> tuple[Glyph, ...]:
         ch, form = source[i], forms[i]
         if _is_mark(ch) and clusters:
             gid = face.cmap.get(ord(ch), 0)
-            clusters[-1].append(Glyph(gid, clusters[-1][0].cluster, face.advances[gid], 0, 0, False))
+            clusters[-1].append(Glyph(gid, clusters[-1][0].cluster, face.advances[gid], 0, 0, False, i))
             i += 1
             continue
         width = 1
@@ -151,17 +177,18 @@ def _reshape_fallback(face: FontFace, source: str) -> tuple[Glyph, ...]:
             if lig in face.cmap:
                 form, width = chr(lig), 2
         gid = face.cmap.get(ord(form), face.cmap.get(ord(ch), 0))
-        clusters.append([Glyph(gid, i, face.advances[gid], 0, 0, False)])
+        clusters.append([Glyph(gid, i, face.advances[gid], 0, 0, False, i)])
         i += width
     return tuple(g for cluster in reversed(clusters) for g in _place_marks(face, cluster))
 
 
 def _place_marks(face: FontFace, cluster: list[Glyph]) -> list[Glyph]:
-    """Marks follow their letter: zero advance, centred over the letter."""
+    """Marks come before their letter, last first, as HarfBuzz gives a right-to-left cluster: zero
+    advance, centred over the letter."""
     base, marks = cluster[0], cluster[1:]
-    placed = [base]
-    for mark in marks:
+    placed = []
+    for mark in reversed(marks):
         ext = face.hb_font.get_glyph_extents(mark.gid)
         centre = (ext.x_bearing + ext.width / 2) if ext else 0
-        placed.append(mark._replace(advance=0, x_offset=int(-base.advance / 2 - centre)))
-    return placed
+        placed.append(mark._replace(advance=0, x_offset=int(base.advance / 2 - centre)))
+    return placed + [base]

@@ -62,13 +62,19 @@ def parse(data: bytes) -> TrueTypeTables:
     return TrueTypeTables(data)
 
 
-def subset_keeping_ids(data: bytes, used: set[int]) -> bytes:
-    """A TrueType file with the outlines of `used` (and glyph 0) only, same glyph ids."""
-    return _subset(data, frozenset(used))
+Composite = tuple[tuple[int, int, int], ...]  # (glyph id, dx, dy) in font units, per component
+
+
+def subset_keeping_ids(data: bytes, used: set[int], composites: tuple[Composite, ...] = ()) -> bytes:
+    """A TrueType file with the outlines of `used` (and glyph 0) only, same glyph ids; then one glyph
+    per entry of `composites`, from id `num_glyphs` on: its components, each moved by its (dx, dy)
+    (its advance comes from the PDF's widths)."""
+    parts = {gid for composite in composites for gid, _, _ in composite}
+    return _subset(data, frozenset(used) | parts, tuple(composites))
 
 
 @lru_cache(maxsize=32)  # re-rendering the same circular (the preview) reuses its subsets
-def _subset(data: bytes, used: frozenset[int]) -> bytes:
+def _subset(data: bytes, used: frozenset[int], composites: tuple[Composite, ...]) -> bytes:
     font = parse(data)
     keep = {0} | {g for g in used if 0 <= g < font.num_glyphs}
     todo = list(keep)
@@ -84,13 +90,57 @@ def _subset(data: bytes, used: frozenset[int]) -> bytes:
             glyf += font.glyph(gid)
             glyf += b"\0" * (-len(glyf) % 4)
         loca.append(len(glyf))
+    bearings = []  # each new glyph's left side bearing: its xMin, which rasterisers take as its origin offset
+    for composite in composites:
+        glyph = _composite_glyph(font, composite)
+        bearings.append(struct.unpack_from(">h", glyph, 2)[0])
+        glyf += glyph
+        glyf += b"\0" * (-len(glyf) % 4)
+        loca.append(len(glyf))
     head = bytearray(font.table(b"head"))
     struct.pack_into(">I", head, 8, 0)  # checksumAdjustment, recomputed by nobody: viewers ignore it
     struct.pack_into(">h", head, 50, 1)  # long loca
     tables = {tag: font.table(tag) for tag in _KEPT_TABLES if tag in font.tables}
     tables.update({b"head": bytes(head), b"glyf": bytes(glyf),
                    b"loca": struct.pack(f">{len(loca)}I", *loca)})
+    if composites:
+        tables.update(_with_more_glyphs(font, bearings, max(len(c) for c in composites)))
     return _assemble(tables)
+
+
+_XY_WORDS = 0x0001 | 0x0002  # ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES
+
+
+def _composite_glyph(font: TrueTypeTables, components: Composite) -> bytes:
+    """A composite glyph of `components`, each moved by its (dx, dy); its box holds theirs."""
+    boxes = []
+    for gid, dx, dy in components:
+        data = font.glyph(gid)
+        if len(data) >= 10:  # (an empty glyph, a space, has no box)
+            x0, y0, x1, y1 = struct.unpack_from(">hhhh", data, 2)
+            boxes.append((x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+           max(b[3] for b in boxes)) if boxes else (0, 0, 0, 0)
+    out = bytearray(struct.pack(">hhhhh", -1, *box))
+    for k, (gid, dx, dy) in enumerate(components):
+        flags = _XY_WORDS | (_MORE if k < len(components) - 1 else 0)
+        out += struct.pack(">HHhh", flags, gid, dx, dy)
+    return bytes(out)
+
+
+def _with_more_glyphs(font: TrueTypeTables, bearings: list[int], most_components: int) -> dict[bytes, bytes]:
+    """maxp and hmtx for more glyphs, with these left side bearings (composites of up to
+    `most_components` components, one level deeper than what they hold)."""
+    extra = len(bearings)
+    maxp = bytearray(font.table(b"maxp"))
+    struct.pack_into(">H", maxp, 4, font.num_glyphs + extra)
+    if len(maxp) >= 32:  # version 1.0: maxComponentElements, maxComponentDepth
+        elements, depth = struct.unpack_from(">HH", maxp, 28)
+        struct.pack_into(">HH", maxp, 28, max(elements, most_components), depth + 1)
+    hhea_count = struct.unpack_from(">H", font.table(b"hhea"), 34)[0]
+    # glyphs past hhea's numberOfHMetrics have the last advance and a left side bearing of their own
+    hmtx = font.table(b"hmtx")[:4 * hhea_count + 2 * (font.num_glyphs - hhea_count)]
+    return {b"maxp": bytes(maxp), b"hmtx": hmtx + struct.pack(f">{extra}h", *bearings)}
 
 
 def _checksum(data: bytes) -> int:

@@ -5,7 +5,10 @@ One line per glyph, in the order the content stream draws them:
     page  baseline  x  rise  font  glyph-id  "ToUnicode text"
 
 positions in points to 0.01, the glyph id through the font's CIDToGIDMap and
-the text through its ToUnicode map; then one line per link annotation. The
+the text through its ToUnicode map; then one line per link annotation. A glyph
+the subset adds (a shifted copy of a glyph, see typeset/subset.py) is shown as
+the glyphs it is made of, one line each, where their ink lands: x moved by the
+offset, and the height above the baseline as the rise (the text on the first). The
 golden files in tests/render/golden/ hold this dump and the SHA-256 of the PDF
 for each example; `scripts/update_golden.py` rewrites them on purpose, and
 tests/render/test_golden.py fails when anything drawn moves.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdfdocument import PDFDocument
@@ -22,9 +26,12 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
+from circular_editor.typeset.fonts import default_family
+from circular_editor.typeset.subset import TrueTypeTables
+
 
 class _Recorder(PDFTextDevice):
-    def __init__(self, manager, gid_maps: dict[str, bytes]):
+    def __init__(self, manager, gid_maps: dict[str, tuple[bytes, TrueTypeTables]]):
         super().__init__(manager)
         self.gid_maps = gid_maps
         self.page = 0
@@ -32,18 +39,40 @@ class _Recorder(PDFTextDevice):
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         name = font.fontname.split("+", 1)[-1]
-        table = self.gid_maps.get(font.fontname, b"")
+        table, embedded = self.gid_maps.get(font.fontname, (b"", None))
         gid = int.from_bytes(table[2 * cid:2 * cid + 2], "big") if table else cid
         try:
             text = font.to_unichr(cid)
         except Exception:  # no ToUnicode entry: pdfminer raises; the dump says so
             text = None
-        self.lines.append(f"{self.page} {matrix[5]:.2f} {matrix[4]:.2f} {rise:.2f} {name} {gid} "
-                          f"{json.dumps(text, ensure_ascii=False)}")
+        count, upem = _FACES.get(name, (1 << 16, 1000))
+        parts = [(gid, 0, 0)]
+        if embedded is not None and gid >= count:  # a composite the subset added: one line per component
+            parts = _components(embedded.glyph(gid))
+        for k, (part, dx, dy) in enumerate(parts):
+            self.lines.append(f"{self.page} {matrix[5]:.2f} {matrix[4] + dx * fontsize / upem:.2f} "
+                              f"{rise + dy * fontsize / upem:.2f} {name} {part} "
+                              f"{json.dumps(text if k == 0 else None, ensure_ascii=False)}")
         return font.char_width(cid) * fontsize * scaling
 
 
-def _gid_maps(page) -> dict[str, bytes]:
+_FACES = {face.postscript_name: (len(face.advances), face.upem)  # glyphs in the font file, units per em
+          for family in [default_family()]
+          for face in (family.regular, family.bold, family.italic, family.bold_italic, *family.fallbacks)}
+
+
+def _components(glyph: bytes) -> list[tuple[int, int, int]]:
+    """(glyph id, dx, dy) of each component of a composite the subset added (word offsets, no scale)."""
+    parts, pos = [], 10
+    while True:
+        flags, gid, dx, dy = struct.unpack_from(">HHhh", glyph, pos)
+        parts.append((gid, dx, dy))
+        pos += 8
+        if not flags & 0x0020:  # MORE_COMPONENTS
+            return parts
+
+
+def _gid_maps(page) -> dict[str, tuple[bytes, TrueTypeTables]]:
     maps = {}
     for spec in resolve1(page.resources.get("Font", {})).values():
         spec = resolve1(spec)
@@ -51,7 +80,8 @@ def _gid_maps(page) -> dict[str, bytes]:
             descendant = resolve1(descendant)
             stream = resolve1(descendant.get("CIDToGIDMap"))
             if hasattr(stream, "get_data"):
-                maps[resolve1(spec["BaseFont"]).name] = stream.get_data()
+                font_file = resolve1(resolve1(descendant["FontDescriptor"])["FontFile2"]).get_data()
+                maps[resolve1(spec["BaseFont"]).name] = (stream.get_data(), TrueTypeTables(font_file))
     return maps
 
 

@@ -28,17 +28,18 @@ class DrawnLine:
 
 
 def pages(pdf: bytes | str) -> list[list[DrawnLine]]:
-    """Per page, its lines from the top down; marks (raised with Ts) stay on their baseline."""
+    """Per page, its lines from the top down. Marks are drawn at the pen, on their baseline; glyphs with
+    no text of their own (copied as U+200D) are left out."""
     source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
     result = []
     with pdfplumber.open(source) as doc:
         for page in doc.pages:
             lines: dict[float, list] = {}
             for c in page.chars:
-                if c["text"].startswith("(cid:"):
+                if c["text"].startswith("(cid:") or c["text"] == "\u200d":
                     continue
                 lines.setdefault(round(c["matrix"][5], 1), []).append(c)
-            result.append([DrawnLine(y, sorted(cs, key=lambda c: c["x0"]))
+            result.append([DrawnLine(y, sorted(cs, key=lambda c: round(c["x0"], 2)))
                            for y, cs in sorted(lines.items(), reverse=True)])
     return result
 

@@ -60,13 +60,16 @@ def render(tmp_path, paragraphs, style=ParagraphStyle(), name="p.pdf"):
 
 
 def drawn_lines(path):
-    """Per line, the ToUnicode text of each glyph in drawing order (marks with no text skipped)."""
+    """Per line, the ToUnicode text of each glyph from left to right (glyphs with no text of their own,
+    copied as U+200D, skipped). Runs are drawn in logical order, so this sorts by position; a mark is
+    drawn at its letter's pen, before the letter."""
     with pdfplumber.open(path) as pdf:
-        chars = [c for c in pdf.pages[0].chars if not c["text"].startswith("(cid:")]
-    lines: dict[float, list[str]] = {}
+        chars = [c for c in pdf.pages[0].chars if not c["text"].startswith("(cid:") and c["text"] != "\u200d"]
+    lines: dict[float, list] = {}
     for c in chars:
-        lines.setdefault(round(c["matrix"][5] / 4), []).append(c["text"])  # by baseline
-    return ["".join(parts) for _, parts in sorted(lines.items(), reverse=True)]
+        lines.setdefault(round(c["matrix"][5] / 4), []).append(c)  # by baseline
+    return ["".join(c["text"] for c in sorted(parts, key=lambda c: round(c["x0"], 2)))
+            for _, parts in sorted(lines.items(), reverse=True)]
 
 
 def reference_display(text: str) -> str:
