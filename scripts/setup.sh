@@ -40,9 +40,9 @@ if [ ! -f "$stamp" ]; then
     touch "$stamp"
 fi
 
-# pdf.js for bench/extraction.py (optional: without node or the npm registry the bench leaves pdf.js out)
+# pdf.js for the extraction tests and bench/extraction.py (without node or the npm registry they leave pdf.js out)
 if [ ! -d .tools/pdfjs/node_modules/pdfjs-dist ] && command -v npm >/dev/null 2>&1; then
     mkdir -p .tools/pdfjs
     (cd .tools/pdfjs && timeout 300 npm install --silent --no-audit --no-fund pdfjs-dist@4 >/dev/null 2>&1) \
-        || echo "setup: pdf.js not installed (bench/extraction.py will leave it out)" >&2
+        || echo "setup: pdf.js not installed (the extraction tests and bench leave it out)" >&2
 fi

@@ -74,15 +74,18 @@ def cer(extracted: str, typed: str) -> float:
     return Levenshtein.distance(a, b) / max(1, len(b))
 
 
-def paragraph_pdf(text: str, path: Path, width: float = 451.0, size: float = 12.0) -> Path:
-    """One paragraph (with its inline markup) alone on an A4 page, laid out and drawn as the letters are."""
+def paragraph_pdf(text: str | list[str], path: Path, width: float = 451.0, size: float = 12.0) -> Path:
+    """A paragraph (with its inline markup) alone on an A4 page, laid out and drawn as the letters are;
+    for a list of paragraphs, one page each."""
     from circular_editor import markup
     from circular_editor.typeset import ParagraphStyle, draw_paragraph, layout_paragraph
 
-    layout = layout_paragraph(list(markup.parse(text)), width, ParagraphStyle(size=size))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1)
-    draw_paragraph(canvas, layout, 72, 780, size)
+    for paragraph in [text] if isinstance(text, str) else text:
+        layout = layout_paragraph(list(markup.parse(paragraph)), width, ParagraphStyle(size=size))
+        draw_paragraph(canvas, layout, 72, 780, size)
+        canvas.showPage()
     canvas.save()
     path.write_bytes(buffer.getvalue())
     return path

@@ -5,6 +5,8 @@ cost. A PDF needs only the outlines of the glyphs it draws, so this keeps the
 glyph ids, empties every `glyf` entry that is not used (or a component of a
 used composite), and writes the tables a PDF viewer reads. That takes a few
 milliseconds. Layout tables (GSUB/GPOS) are dropped: shaping is already done.
+Composite glyphs are appended after the font's own (see pdffont.py): a mark moved
+to where it is drawn, or a glyph with the glyphs that have no text beside it.
 """
 from __future__ import annotations
 
