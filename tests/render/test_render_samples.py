@@ -149,3 +149,28 @@ def test_every_font_is_an_embedded_subset_with_tounicode_and_poppler_reads_witho
         assert listed.stderr == "", listed.stderr
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
         assert text.stderr == "", text.stderr
+
+
+def test_every_code_copies_as_text_and_no_glyph_copies_as_a_joiner(rendered):
+    """Every code of every font has a ToUnicode entry (a reader shows a code without one as whatever its
+    number means), and no glyph is copied as U+200D: the glyphs with no text of their own (kashidas,
+    connecting pieces) are drawn as part of the glyph beside them."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdffont import PDFCIDFont
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    for style, pdf in rendered.items():
+        document = PDFDocument(PDFParser(__import__("io").BytesIO(pdf)))
+        manager = PDFResourceManager()
+        for page in PDFPage.create_pages(document):
+            for spec in resolve1(page.resources["Font"]).values():
+                spec = resolve1(spec)
+                font = manager.get_font(None, spec)
+                assert isinstance(font, PDFCIDFont)
+                descendant = resolve1(resolve1(spec["DescendantFonts"])[0])
+                codes = len(resolve1(descendant["CIDToGIDMap"]).get_data()) // 2
+                texts = [font.to_unichr(code) for code in range(1, codes)]  # (0 is .notdef)
+                assert all(texts) and "\u200d" not in "".join(texts), style
