@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -35,7 +36,19 @@ def poppler(pdf: Path) -> str:
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def _in_a_process_of_its_own(reader: str, pdf: Path) -> str:
+    """PDFium and MuPDF read in a child process: the test process also runs Qt, and PDFium allows one
+    call at a time per process, and MuPDF carries its own copies of libraries Qt loads too."""
+    done = subprocess.run([sys.executable, __file__, reader, str(pdf)], capture_output=True, check=True,
+                          timeout=120)
+    return json.loads(done.stdout)
+
+
 def pdfium(pdf: Path) -> str:
+    return _in_a_process_of_its_own("PDFium", pdf)
+
+
+def _pdfium_here(pdf: Path) -> str:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
@@ -57,6 +70,10 @@ def pdfjs(pdf: Path) -> str:
 
 
 def mupdf(pdf: Path) -> str:
+    return _in_a_process_of_its_own("MuPDF", pdf)
+
+
+def _mupdf_here(pdf: Path) -> str:
     import pymupdf
 
     with pymupdf.open(str(pdf)) as document:
@@ -106,3 +123,8 @@ VOCALISED = ("إِنَّ الاتِّحَادَ الدَّوْلِيَّ لِل�
              "تَيْسِيرِ التَّوْصِيلِيَّةِ الدَّوْلِيَّةِ فِي شَبَكَاتِ الاتِّصَالاتِ.")
 MIXED = ("يعقد الاتحاد الدولي للاتصالات (ITU) ومبادرة (U4SSC) اجتماعاً يُعلَن عنه على https://www.itu.int/u4ssc، "
          "وللاستفسار يرجى مراسلة tsbsg@itu.int أو الاتصال بالرقم +41 22 730 5111.")
+
+
+if __name__ == "__main__":  # python readers.py PDFium|MuPDF FILE: the text as JSON (see _in_a_process_of_its_own)
+    read_here = {"PDFium": _pdfium_here, "MuPDF": _mupdf_here}[sys.argv[1]]
+    sys.stdout.write(json.dumps(read_here(Path(sys.argv[2]))))
