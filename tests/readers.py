@@ -36,7 +36,7 @@ def poppler(pdf: Path) -> str:
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def _in_a_process_of_its_own(reader: str, pdf: Path) -> str:
+def _in_a_process_of_its_own(reader: str, pdf: Path):
     """PDFium and MuPDF read in a child process: the test process also runs Qt, and PDFium allows one
     call at a time per process, and MuPDF carries its own copies of libraries Qt loads too."""
     done = subprocess.run([sys.executable, __file__, reader, str(pdf)], capture_output=True, check=True,
@@ -45,15 +45,19 @@ def _in_a_process_of_its_own(reader: str, pdf: Path) -> str:
 
 
 def pdfium(pdf: Path) -> str:
+    return "\n".join(pdfium_pages(pdf))
+
+
+def pdfium_pages(pdf: Path) -> list[str]:
     return _in_a_process_of_its_own("PDFium", pdf)
 
 
-def _pdfium_here(pdf: Path) -> str:
+def _pdfium_here(pdf: Path) -> list[str]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
     finally:
         document.close()
 
