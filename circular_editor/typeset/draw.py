@@ -102,17 +102,17 @@ def _program(line: Line, x: float, size: float, spans) -> tuple[tuple, ...]:
     runs.sort(key=lambda run: min(g.index for g in run))
     colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
     program: list[tuple] = []
-    state = [None]  # the colour set so far
+    colour = None  # the colour set so far
     keys = _KEYS
     if len(keys) > _KEYS_AT_MOST:
         keys.clear()
     for run in runs:
-        _run_program(run, x, size, colours, state, keys, program)
+        colour = _run_program(run, x, size, colours, colour, keys, program)
     return tuple(program)
 
 
-def _run_program(run, x: float, size: float, colours, state, keys, program) -> None:
-    """One text object: the glyphs of one level run, left to right.
+def _run_program(run, x: float, size: float, colours, current_colour, keys, program):
+    """One text object: the glyphs of one level run, left to right; returns the colour it ends with.
 
     A mark is drawn at the pen with no width, its offset built into the glyph, so the pen never jumps
     or rises inside a word and readers keep the mark with its letter. A glyph with no text of its own
@@ -128,12 +128,12 @@ def _run_program(run, x: float, size: float, colours, state, keys, program) -> N
         colour = colours[g.span]
         gx = x + g.x
         units = g.face.upem / size
-        if g.face is not face or colour != state[0] or pen is None:
+        if g.face is not face or colour != current_colour or pen is None:
             _close_tj(program, face, tj, waiting, pen, units, keys)
             tj = []
-            if colour != state[0]:
+            if colour != current_colour:
                 program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
-                state[0] = colour
+                current_colour = colour
             if g.face is not face:
                 program.append((_FONT, g.face, _fmt(size)))
                 face = g.face
@@ -152,7 +152,8 @@ def _run_program(run, x: float, size: float, colours, state, keys, program) -> N
         spacing = g.face.advances[g.gid] > 0
         # A mark is drawn where the next letter is (its own, in a right-to-left run): readers order a
         # mark and a letter at the same pen as they were written.
-        target = gx if spacing else _next_letter_x(run, k, x, pen)
+        following = None if spacing else _next_letter(run, k)
+        target = gx if following is None else x + following.x
         shift = (target - pen) * 1000.0 / size
         if abs(shift) > 0.05:
             kern = _fmt(-shift)
@@ -174,14 +175,15 @@ def _run_program(run, x: float, size: float, colours, state, keys, program) -> N
         pen = origin + width / units
     _close_tj(program, face, tj, waiting, pen, units, keys)
     program.append((_OP, "ET", None))
+    return current_colour
 
 
-def _next_letter_x(run, k: int, x: float, pen: float) -> float:
-    """Where the next glyph with text and width after run[k] is drawn (the pen if there is none)."""
-    for following in run[k + 1:]:
+def _next_letter(glyphs, k: int):
+    """The next glyph after glyphs[k] with text and width (not a mark, not a textless piece), or None."""
+    for following in glyphs[k + 1:]:
         if following.text and following.face.advances[following.gid]:
-            return x + following.x
-    return pen
+            return following
+    return None
 
 
 def _components(glyph) -> tuple:
@@ -208,12 +210,11 @@ def _gap_after(glyphs, k: int, size: float) -> float:
     Real spaces are glyphs with their own text, so they are not affected.
     """
     g = glyphs[k]
-    end = g.x + g.face.advances[g.gid] * size / g.face.upem + g.extent
-    for following in glyphs[k + 1:]:
-        if following.text and following.face.advances[following.gid]:
-            gap = following.x - end
-            return gap if 0.0 < gap < 0.3 * size else 0.0
-    return 0.0
+    following = _next_letter(glyphs, k)
+    if following is None:
+        return 0.0
+    gap = following.x - (g.x + g.face.advances[g.gid] * size / g.face.upem + g.extent)
+    return gap if 0.0 < gap < 0.3 * size else 0.0
 
 
 def baseline_below(line: Line | LinePlan, top: float) -> float:

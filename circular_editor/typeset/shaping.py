@@ -132,7 +132,7 @@ def _grapheme_starts(text: str, first: int) -> list[int]:
         ch = text[i]
         cp = ord(ch)
         continuing = (unicodedata.category(ch) in _CONTINUING or cp in (0x200C, 0x200D)
-                                or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F)
+                      or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F)
         starts.append(starts[-1] if continuing else i)
     return starts
 
