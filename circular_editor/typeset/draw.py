@@ -129,7 +129,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         gx = x + g.x
         units = g.face.upem / size
         if g.face is not face or colour != current_colour or pen is None:
-            _close_tj(program, face, tj, waiting, pen, units, keys)
+            _close_tj(program, face, tj, waiting, pen, size, keys)
             tj = []
             if colour != current_colour:
                 program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
@@ -173,7 +173,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         key = (glyph, g.text, width)
         tj.append(keys.setdefault(key, key))
         pen = origin + width / units
-    _close_tj(program, face, tj, waiting, pen, units, keys)
+    _close_tj(program, face, tj, waiting, pen, size, keys)
     program.append((_OP, "ET", None))
     return current_colour
 
@@ -190,9 +190,11 @@ def _components(glyph) -> tuple:
     return glyph if glyph.__class__ is tuple else ((glyph, 0, 0),)
 
 
-def _close_tj(program, face, tj, waiting, pen, units, keys) -> None:
+def _close_tj(program, face, tj, waiting, pen, size, keys) -> None:
     """Add the TJ made so far; textless glyphs still waiting (no glyph followed them in their TJ) are
-    drawn on their own, at the pen, copied as U+200D."""
+    drawn on their own, at the pen, copied as U+200D. (In `face`'s units: the TJ may be closed by the
+    first glyph of another face.)"""
+    units = face.upem / size if waiting else 0.0
     for gid, wx, wdy in waiting:
         key = (((gid, round((wx - pen) * units), wdy),), "", 0)
         tj.append(keys.setdefault(key, key))

@@ -127,3 +127,22 @@ def test_same_input_gives_same_bytes(tmp_path):
     first, _ = render(tmp_path, [LONG], name="a.pdf")
     second, _ = render(tmp_path, [LONG], name="b.pdf")
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_textless_glyphs_left_alone_at_a_change_of_face_keep_their_own_face_units():
+    """Glyphs with no text and nothing after them in their TJ are drawn on their own when the next glyph is
+    of another face: their offsets are in their own face's units (Amiri 1000 per em, DejaVu 2048)."""
+    from circular_editor.typeset.draw import LinePlan
+    from circular_editor.typeset.fonts import default_family
+    from circular_editor.typeset.layout import Line, PlacedGlyph
+
+    family = default_family()
+    amiri, dejavu = family.regular, family.fallbacks[0]
+    assert (amiri.upem, dejavu.upem) == (1000, 2048)
+    tatweel, check = amiri.cmap[0x0640], dejavu.cmap[0x2713]
+    glyphs = [PlacedGlyph(amiri, tatweel, 10.0, 0.0, "", 0, 1, 0), PlacedGlyph(amiri, tatweel, 13.0, 0.0, "", 0, 1, 0),
+              PlacedGlyph(dejavu, check, 20.0, 0.0, "✓", 0, 1, 1)]
+    line = Line(glyphs, 100.0, 20.0, 10.0, 10.0, 3.0, 17.4, "", [])
+    program = LinePlan(line, 0.0, 12.0, [Span("✓")]).program
+    amiri_glyphs = [items for kind, face, items in program if kind == "glyphs" and face is amiri]
+    assert amiri_glyphs == [((((tatweel, 0, 0),), "", 0), (((tatweel, 250, 0),), "", 0))]  # 3 pt = 250 units
