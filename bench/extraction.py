@@ -15,25 +15,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from circular_editor import markup  # noqa: E402
 from readers import MIXED, READERS, VOCALISED, cer, example_paragraphs, normalise, paragraph_pdf, pdfjs_available  # noqa: E402,E501
 
 
 def main() -> None:
     readers = {name: read for name, read in READERS.items() if name != "pdf.js" or pdfjs_available()}
     paragraphs = example_paragraphs()
+    texts = paragraphs + [VOCALISED, MIXED]
+    typed = [normalise(markup.plain(text)) for text in texts]
     totals = {name: [0.0, 0] for name in readers}
     special = {}
     with tempfile.TemporaryDirectory() as folder:
-        for n, text in enumerate(paragraphs + [VOCALISED, MIXED]):
-            pdf = paragraph_pdf(text, Path(folder) / f"p{n}.pdf")
-            typed = normalise(__import__("circular_editor.markup", fromlist=["plain"]).plain(text))
-            for name, read in readers.items():
-                rate = cer(read(pdf), typed)
+        pdf = paragraph_pdf(texts, Path(folder) / "paragraphs.pdf")  # one page each, each reader called once
+        for name, read in readers.items():
+            pages = read(pdf)
+            assert len(pages) == len(texts), (name, len(pages))
+            for text, page, wanted in zip(texts, pages, typed):
+                rate = cer(page, wanted)
                 if text in (VOCALISED, MIXED):
                     special.setdefault("vocalised" if text == VOCALISED else "mixed", {})[name] = rate
                 else:
-                    totals[name][0] += rate * len(typed)
-                    totals[name][1] += len(typed)
+                    totals[name][0] += rate * len(wanted)
+                    totals[name][1] += len(wanted)
     rates = {name: edits / count for name, (edits, count) in totals.items()}
     chars = next(iter(totals.values()))[1]
     print(f"{len(paragraphs)} paragraphs of the examples ({chars:,} characters), CER per reader:")

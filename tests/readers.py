@@ -32,11 +32,12 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def poppler(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def poppler(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]  # pdftotext ends every page with a form feed
 
 
-def _in_a_process_of_its_own(reader: str, pdf: Path):
+def _in_a_process_of_its_own(reader: str, pdf: Path) -> list[str]:
     """PDFium and MuPDF read in a child process: the test process also runs Qt, and PDFium allows one
     call at a time per process, and MuPDF carries its own copies of libraries Qt loads too."""
     done = subprocess.run([sys.executable, __file__, reader, str(pdf)], capture_output=True, check=True,
@@ -44,11 +45,7 @@ def _in_a_process_of_its_own(reader: str, pdf: Path):
     return json.loads(done.stdout)
 
 
-def pdfium(pdf: Path) -> str:
-    return "\n".join(pdfium_pages(pdf))
-
-
-def pdfium_pages(pdf: Path) -> list[str]:
+def pdfium(pdf: Path) -> list[str]:
     return _in_a_process_of_its_own("PDFium", pdf)
 
 
@@ -66,25 +63,25 @@ def pdfjs_available() -> bool:
     return shutil.which("node") is not None and (PDFJS_DIR / "node_modules" / "pdfjs-dist").is_dir()
 
 
-def pdfjs(pdf: Path) -> str:
+def pdfjs(pdf: Path) -> list[str]:
     module = PDFJS_DIR / "node_modules" / "pdfjs-dist" / "legacy" / "build" / "pdf.mjs"
     done = subprocess.run(["node", str(PDFJS_SCRIPT), str(pdf), str(module)], capture_output=True, text=True,
                           check=True, timeout=120)
-    return "\n".join(json.loads(done.stdout))
+    return json.loads(done.stdout)
 
 
-def mupdf(pdf: Path) -> str:
+def mupdf(pdf: Path) -> list[str]:
     return _in_a_process_of_its_own("MuPDF", pdf)
 
 
-def _mupdf_here(pdf: Path) -> str:
+def _mupdf_here(pdf: Path) -> list[str]:
     import pymupdf
 
     with pymupdf.open(str(pdf)) as document:
-        return "\n".join(page.get_text() for page in document)
+        return [page.get_text() for page in document]
 
 
-READERS = {"poppler": poppler, "PDFium": pdfium, "pdf.js": pdfjs, "MuPDF": mupdf}
+READERS = {"poppler": poppler, "PDFium": pdfium, "pdf.js": pdfjs, "MuPDF": mupdf}  # each: the text of every page
 
 
 def cer(extracted: str, typed: str) -> float:

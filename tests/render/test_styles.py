@@ -149,7 +149,7 @@ def test_the_readme_worked_example_of_a_fourth_bureau_renders(monkeypatch, tmp_p
     """docs/templates/br.toml, the README's "Adding a letter style": a new file, no code."""
     import json
 
-    from readers import pdfium_pages
+    from readers import pdfium
 
     from circular_editor.model import Circular
     from circular_editor.paths import PACKAGE, example
@@ -163,7 +163,7 @@ def test_the_readme_worked_example_of_a_fourth_bureau_renders(monkeypatch, tmp_p
     data["style"], data["reference"] = "br", "CR/712"
     pdf = tmp_path / "br.pdf"
     pdf.write_bytes(render_pdf(Circular.from_dict(data)))
-    first, second = pdfium_pages(pdf)[:2]
+    first, second = pdfium(pdf)[:2]
     assert "مكتب الاتصالات الراديوية" in first
     assert "CR" in first and "712" in first  # (PDFium reads it `/712CR`: the text-order work of issue 12)
     assert "لمكتب الاتصالات الراديوية" in second, "the running header of page 2"

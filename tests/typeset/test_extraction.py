@@ -31,7 +31,7 @@ def pdfs(tmp_path_factory):
 def read(reader: str, pdf) -> str:
     if reader == "pdf.js" and not pdfjs_available():
         pytest.skip("pdf.js is not installed (scripts/setup.sh installs it with npm)")
-    return READERS[reader](pdf)
+    return "\n".join(READERS[reader](pdf))
 
 
 @pytest.mark.parametrize("reader", READERS)
