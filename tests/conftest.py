@@ -1,8 +1,11 @@
 import os
 import re
 import subprocess
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# What the program caches (paths.cache_dir) goes to a folder of this run, not the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="circular-editor-test-cache-")
 
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

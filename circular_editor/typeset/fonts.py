@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import struct
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -28,23 +30,31 @@ _warned: set[str] = set()
 
 
 class FontFace:
-    """One font file, loaded once per process (see `load_face`)."""
+    """One font file, loaded once per process (see `load_face`), and only when first used: a family
+    names five faces, a letter usually draws with two, and loading one takes ~2 ms of a cold start."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
+
+    def __getattr__(self, name: str):
+        # Called only for an attribute not set yet: the first use of anything but `path` loads the file.
+        if name.startswith("__") or "hb_face" in self.__dict__:
+            raise AttributeError(name)
+        self._load()
+        return getattr(self, name)
+
+    def _load(self) -> None:
         self.data = self.path.read_bytes()
         self.hb_face = hb.Face(hb.Blob(self.data))
         self.hb_font = hb.Font(self.hb_face)
         self.hb_font.scale = (self.hb_face.upem, self.hb_face.upem)
-        # cmap and advances through HarfBuzz: fontTools takes ~25 ms per face for these two tables,
-        # which a cold `circular-editor render` pays for every face it loads.
+        # The cmap through HarfBuzz: fontTools takes ~25 ms per face for it. The other values are read
+        # from the tables' bytes: fontTools spent ~20 ms a face on them (decoding `post`'s ~6,800 glyph
+        # names to read one angle, importing `name`).
         glyph = self.hb_font.get_nominal_glyph
         self.cmap: dict[int, int] = {cp: glyph(cp) for cp in self.hb_face.unicodes}
-        advance = self.hb_font.get_glyph_h_advance
-        self.advances = [advance(gid) for gid in range(self.hb_face.glyph_count)]
-        # The few values read from the other tables are read from their bytes: fontTools spent ~20 ms
-        # a face on them (decoding `post`'s ~6,800 glyph names to read one angle, importing `name`).
         table = self._table
+        self.advances = _advances(table("hhea"), table("hmtx"), self.hb_face.glyph_count)
         self.upem: int = self.hb_face.upem
         self.bbox = struct.unpack_from(">4h", table("head"), 36)  # xMin, yMin, xMax, yMax
         self.ascent, self.descent = struct.unpack_from(">2h", table("hhea"), 4)  # descent is negative
@@ -70,6 +80,17 @@ class FontFace:
 
     def __repr__(self) -> str:
         return f"FontFace({self.postscript_name})"
+
+
+def _advances(hhea: bytes, hmtx: bytes, glyph_count: int) -> list[int]:
+    """Each glyph's advance in font units, from `hmtx` (read as one array: asking HarfBuzz glyph by glyph
+    took 1 ms a face). Glyphs past the table's long metrics have the last advance."""
+    metrics = struct.unpack_from(">H", hhea, 34)[0]  # numberOfHMetrics
+    pairs = array("H", hmtx[:4 * metrics])
+    if sys.byteorder == "little":
+        pairs.byteswap()
+    advances = pairs[::2].tolist()  # (advance, left side bearing) pairs
+    return advances + [advances[-1]] * (glyph_count - metrics)
 
 
 def _english_name(table: bytes, name_id: int) -> str | None:
