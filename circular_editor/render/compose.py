@@ -192,12 +192,12 @@ def signature_rows(signatories: list[Signatory], geo: Geometry) -> list[Block]:
             box = geo.box(x + page.signature_padding, column_w - 2 * page.signature_padding, size, "center")
             column = rows(person.note, box) if person.note.strip() else []
             # room for the signature itself; where it lands is noted for a digital signature's appearance
-            column.append(Row(page.signature_room, [_note_signature_room(first + k, box.x, box.width,
-                                                                        page.signature_room)]))
+            column.append(Row(page.signature_room, (_note_signature_room(first + k, box.x, box.width,
+                                                                        page.signature_room),)))
             for text, bold in ((person.name, True), (person.title, False)):
                 if text.strip():
                     column += rows(text, geo.box(box.x, box.width, size, "center", bold=bold))
-            columns.append(Row(sum(r.height for r in column), [_stack(column)]))
+            columns.append(Row(sum(r.height for r in column), (_stack(column),)))
         out.append(Block(merge_columns([[c] for c in columns]), space_before=page.signature_space, keep_together=True))
     return out
 

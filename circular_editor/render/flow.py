@@ -15,10 +15,12 @@ from typing import Callable
 Draw = Callable[[object, float], None]  # draw(canvas, top): the row's box starts at y = top
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
+    """(Slots and a tuple of parts: a long circular's layout cache keeps thousands of rows.)"""
+
     height: float
-    parts: list[Draw] = field(default_factory=list)
+    parts: tuple[Draw, ...] = ()
 
     def draw(self, canvas, top: float) -> None:
         for part in self.parts:

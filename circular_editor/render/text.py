@@ -11,7 +11,7 @@ from functools import lru_cache
 from circular_editor import markup
 from circular_editor.render.flow import Row
 from circular_editor.typeset import ParagraphStyle, Span, layout_paragraph
-from circular_editor.typeset.draw import LinePlan, baseline_below, draw_plan
+from circular_editor.typeset.draw import LinePlan
 
 
 @dataclass(frozen=True)
@@ -47,14 +47,7 @@ def _laid_out(text: str, box: Box) -> tuple[Row, ...]:
     if box.bold:
         spans = [Span(s.text, True, s.italic, s.link) for s in spans]
     layout = layout_paragraph(spans, box.width, _style(box.size, box.leading, box.align, box.rtl))
-    return tuple(Row(line.height, [_line_drawer(LinePlan(line, box.x, box.size, layout.spans))])
-                 for line in layout.lines)
-
-
-def _line_drawer(plan: LinePlan):
-    def draw(canvas, top: float) -> None:
-        draw_plan(canvas, plan, baseline_below(plan, top))
-    return draw
+    return tuple(Row(line.height, (LinePlan(line, box.x, box.size, layout.spans),)) for line in layout.lines)
 
 
 def hanging_rows(marker: str, marker_box: Box, text: str, box: Box) -> list[Row]:
@@ -68,5 +61,5 @@ def merge_columns(columns: list[list[Row]]) -> list[Row]:
     merged = []
     for k in range(depth):
         cells = [c[k] for c in columns if k < len(c)]
-        merged.append(Row(max(c.height for c in cells), [p for c in cells for p in c.parts]))
+        merged.append(Row(max(c.height for c in cells), tuple(p for c in cells for p in c.parts)))
     return merged

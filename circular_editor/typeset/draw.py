@@ -39,15 +39,30 @@ def _fmt(v: float) -> str:
 class LinePlan:
     """What drawing a line at a left edge writes, made once: its operators with the glyphs' keys
     (glyph, text, width) in place of their codes (a document numbers its codes itself) and the baseline
-    left open. It is all a cached page needs of a line: a glyph costs a list slot, as equal keys are
-    one shared tuple, where a PlacedGlyph costs ~170 bytes."""
+    left open. It is all a cached page needs of a line, kept lean as a long circular keeps thousands:
+    a glyph costs a slot of its TJ tuple (equal keys are one shared tuple, where a PlacedGlyph costs
+    ~170 bytes), and the program is a flat tuple whose items say what they are by their class:
+    a str is an operator written as it is, an `_X` the x of a text matrix, a FontFace the font (at the
+    plan's size), a tuple the TJ of that font. A plan is a row part: `plan(canvas, top)` draws it in a
+    box whose top is at `top`."""
 
-    __slots__ = ("program", "links", "height", "ascent", "descent")
+    __slots__ = ("program", "links", "height", "ascent", "descent", "size")
 
     def __init__(self, line: Line, x: float, size: float, spans):
         self.program = _program(line, x, size, spans)
-        self.links = [(x + x0, x + x1, target) for x0, x1, url in line.links if (target := safe_link(url))]
+        self.links = tuple((x + x0, x + x1, target) for x0, x1, url in line.links if (target := safe_link(url)))
         self.height, self.ascent, self.descent = line.height, line.ascent, line.descent
+        size_text = _fmt(size)
+        self.size = _KEYS.setdefault(size_text, size_text)
+
+    def __call__(self, canvas, top: float) -> None:
+        draw_plan(canvas, self, baseline_below(self, top))
+
+
+class _X(str):
+    """The x of a text matrix in a plan's program (its y, the baseline, is known when drawn)."""
+
+    __slots__ = ()
 
 
 def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans) -> None:
@@ -63,28 +78,31 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
     fonts = fonts_of(canvas)
     y = _fmt(baseline)
     ops = ["q"]
-    for kind, value, extra in plan.program:
-        if kind is _GLYPHS:
-            hexes = fonts.codes_for(value).hex
-            ops.append("[" + "".join([item if item.__class__ is str else hexes(item) for item in extra]) + "] TJ")
-        elif kind is _MOVE:
-            ops.append(f"1 0 0 1 {value} {y} Tm")
-        elif kind is _FONT:
-            ops.append(f"/{fonts.codes_for(value).internal_name} {extra} Tf")
-        else:
-            ops.append(value)
+    hexes = None
+    for item in plan.program:
+        kind = item.__class__
+        if kind is tuple:
+            ops.append("[" + "".join([k if k.__class__ is str else hexes(k) for k in item]) + "] TJ")
+        elif kind is _X:
+            ops.append(f"1 0 0 1 {item} {y} Tm")
+        elif kind is str:
+            ops.append(item)
+        else:  # a face
+            codes = fonts.codes_for(item)
+            hexes = codes.hex
+            ops.append(f"/{codes.internal_name} {plan.size} Tf")
     ops.append("Q")
     canvas._code.append("\n".join(ops))
     for x0, x1, target in plan.links:
         canvas.linkURL(target, (x0, baseline - plan.descent, x1, baseline + plan.ascent), relative=0, thickness=0)
 
 
-_OP, _FONT, _MOVE, _GLYPHS = "op", "font", "move", "glyphs"
-_KEYS: dict = {}  # one object per distinct glyph key and kerning number
+_KEYS: dict = {}  # one object per distinct glyph key, kerning number and colour operator
+_XS: dict = {}  # one per distinct x (apart: an `_X` equals the kerning number with the same digits)
 _KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only sharing is lost)
 
 
-def _program(line: Line, x: float, size: float, spans) -> tuple[tuple, ...]:
+def _program(line: Line, x: float, size: float, spans) -> tuple:
     """The operators of `line` at left edge x (see LinePlan); () for an empty line.
 
     Each bidi level run is a text object of its own, written in the line's logical order, its glyphs
@@ -101,11 +119,12 @@ def _program(line: Line, x: float, size: float, spans) -> tuple[tuple, ...]:
             runs.append([g])
     runs.sort(key=lambda run: min(g.index for g in run))
     colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
-    program: list[tuple] = []
+    program: list = []
     colour = None  # the colour set so far
     keys = _KEYS
-    if len(keys) > _KEYS_AT_MOST:
+    if len(keys) > _KEYS_AT_MOST or len(_XS) > _KEYS_AT_MOST:
         keys.clear()
+        _XS.clear()
     for run in runs:
         colour = _run_program(run, x, size, colours, colour, keys, program)
     return tuple(program)
@@ -118,7 +137,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     or rises inside a word and readers keep the mark with its letter. A glyph with no text of its own
     (a kashida, a connecting piece) becomes part of the glyph drawn before it in the same TJ (or, if
     none, after it): one composite of the subset, copied as that glyph's text alone."""
-    program.append((_OP, "BT", None))
+    program.append("BT")
     face = None
     pen = None  # where the PDF puts the next glyph of the same TJ
     origin = 0.0  # where the last glyph of the TJ was put
@@ -132,12 +151,14 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
             _close_tj(program, face, tj, waiting, pen, size, keys)
             tj = []
             if colour != current_colour:
-                program.append((_OP, "%s %s %s rg" % tuple(_fmt(c) for c in colour), None))
+                op = "%s %s %s rg" % tuple(_fmt(c) for c in colour)
+                program.append(keys.setdefault(op, op))
                 current_colour = colour
             if g.face is not face:
-                program.append((_FONT, g.face, _fmt(size)))
+                program.append(g.face)
                 face = g.face
-            program.append((_MOVE, _fmt(gx), None))
+            move = _X(_fmt(gx))
+            program.append(_XS.setdefault(move, move))
             pen = gx
         dy = round(g.y * units)
         if not g.text:
@@ -174,7 +195,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         tj.append(keys.setdefault(key, key))
         pen = origin + width / units
     _close_tj(program, face, tj, waiting, pen, size, keys)
-    program.append((_OP, "ET", None))
+    program.append("ET")
     return current_colour
 
 
@@ -200,7 +221,7 @@ def _close_tj(program, face, tj, waiting, pen, size, keys) -> None:
         tj.append(keys.setdefault(key, key))
     waiting.clear()
     if tj:
-        program.append((_GLYPHS, face, tuple(tj)))
+        program.append(tuple(tj))
 
 
 def _gap_after(glyphs, k: int, size: float) -> float:

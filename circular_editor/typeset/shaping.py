@@ -84,8 +84,9 @@ def _group(glyphs: tuple[Glyph, ...]) -> tuple[Cluster, ...]:
 # Runs kept, by their window of text. Re-rendering unchanged paragraphs needs none of them (render/text.py
 # keeps the paragraphs' layouts); they serve a paragraph being edited, whose other runs are unchanged, and
 # the runs around an edit in a long paragraph (relayout.py reshapes only those). A run costs ~170 bytes a
-# glyph here, so this bounds the cache at a few megabytes whatever the length of the circular.
-RUNS_KEPT = 512
+# glyph here, so this bounds the cache at about two megabytes whatever the length of the circular (a
+# paragraph has a few runs, a few dozen at most: an edit finds the runs it did not touch).
+RUNS_KEPT = 256
 
 
 @lru_cache(maxsize=RUNS_KEPT)

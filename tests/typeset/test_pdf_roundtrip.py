@@ -133,7 +133,7 @@ def test_textless_glyphs_left_alone_at_a_change_of_face_keep_their_own_face_unit
     """Glyphs with no text and nothing after them in their TJ are drawn on their own when the next glyph is
     of another face: their offsets are in their own face's units (Amiri 1000 per em, DejaVu 2048)."""
     from circular_editor.typeset.draw import LinePlan
-    from circular_editor.typeset.fonts import default_family
+    from circular_editor.typeset.fonts import FontFace, default_family
     from circular_editor.typeset.layout import Line, PlacedGlyph
 
     family = default_family()
@@ -144,5 +144,9 @@ def test_textless_glyphs_left_alone_at_a_change_of_face_keep_their_own_face_unit
               PlacedGlyph(dejavu, check, 20.0, 0.0, "✓", 0, 1, 1)]
     line = Line(glyphs, 100.0, 20.0, 10.0, 10.0, 3.0, 17.4, "", [])
     program = LinePlan(line, 0.0, 12.0, [Span("✓")]).program
-    amiri_glyphs = [items for kind, face, items in program if kind == "glyphs" and face is amiri]
+    face, amiri_glyphs = None, []
+    for item in program:  # (a face selects the font of the TJ tuples after it)
+        face = item if isinstance(item, FontFace) else face
+        if item.__class__ is tuple and face is amiri:
+            amiri_glyphs.append(item)
     assert amiri_glyphs == [((((tatweel, 0, 0),), "", 0), (((tatweel, 250, 0),), "", 0))]  # 3 pt = 250 units
