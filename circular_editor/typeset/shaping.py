@@ -15,6 +15,7 @@ in the face's cmap, marks centred over their letter.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -74,11 +75,28 @@ def shape_clusters(face: FontFace, text: str, start: int, end: int, rtl: bool) -
 
 
 def _group(glyphs: tuple[Glyph, ...]) -> tuple[Cluster, ...]:
-    by_cluster: dict[int, list[Glyph]] = {}
+    """Clusters in logical order. A run's glyphs come with their graphemes monotone (HarfBuzz's monotone
+    cluster levels, the fallback shaper likewise), so a cluster's glyphs are next to each other; what is
+    not so is grouped the long way."""
+    runs: list[list[Glyph]] = []
+    last = None
     for g in glyphs:
-        by_cluster.setdefault(g.cluster, []).append(g)
-    return tuple(Cluster(c, tuple(gs), sum(g.advance for g in gs), any(g.tatweel_ok for g in gs))
-                 for c, gs in sorted(by_cluster.items()))
+        if g.cluster == last:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+            last = g.cluster
+    if len(runs) > 1 and runs[0][0].cluster > runs[-1][0].cluster:
+        runs.reverse()  # right to left
+    if any(a[0].cluster >= b[0].cluster for a, b in zip(runs, runs[1:])):
+        by_cluster: dict[int, list[Glyph]] = {}
+        for g in glyphs:
+            by_cluster.setdefault(g.cluster, []).append(g)
+        runs = [by_cluster[c] for c in sorted(by_cluster)]
+    new = tuple.__new__
+    return tuple(new(Cluster, (gs[0].cluster, (gs[0],), gs[0].advance, gs[0].tatweel_ok)) if len(gs) == 1 else
+                 new(Cluster, (gs[0].cluster, tuple(gs), sum(g.advance for g in gs), any(g.tatweel_ok for g in gs)))
+                 for gs in runs)
 
 
 # Runs kept, by their window of text. Re-rendering unchanged paragraphs needs none of them (render/text.py
@@ -112,29 +130,40 @@ def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, 
     # together from `_grapheme_starts` for the rest of the layout.
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(face.hb_font, buf, {"kern": True, "liga": True})
-    safe = int(hb.GlyphFlags.SAFE_TO_INSERT_TATWEEL)  # (as an int: each enum operation costs a microsecond)
     grapheme = _grapheme_starts(text, start)
-    return tuple(
-        Glyph(info.codepoint, grapheme[info.cluster], pos.x_advance, pos.x_offset, pos.y_offset,
-              bool(int(info.flags) & safe), info.cluster)
-        for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
-    )
+    # The glyph flags are read from HarfBuzz's serialization: `info.flags` makes a Python enum for each
+    # glyph, which took a fifth of this function.
+    flags = _GLYPH_FLAGS.findall(buf.serialize(face.hb_font, flags=_FLAGS_ONLY))
+    new, safe = tuple.__new__, _SAFE_TO_INSERT_TATWEEL
+    return tuple(new(Glyph, (info.codepoint, grapheme[info.cluster], pos.x_advance, pos.x_offset, pos.y_offset,
+                             flag in safe, info.cluster))
+                 for info, pos, flag in zip(buf.glyph_infos, buf.glyph_positions, flags))
+
+
+_FLAGS_ONLY = (hb.BufferSerializeFlags.NO_GLYPH_NAMES | hb.BufferSerializeFlags.NO_CLUSTERS
+               | hb.BufferSerializeFlags.NO_POSITIONS | hb.BufferSerializeFlags.NO_ADVANCES
+               | hb.BufferSerializeFlags.GLYPH_FLAGS)
+_GLYPH_FLAGS = re.compile(r"[\[|]\d+(?:#([0-9A-F]+))?")  # `[12#1|7|9#5]`: a glyph id, then its flags in hex
+_SAFE_TO_INSERT_TATWEEL = frozenset(f"{v:X}" for v in range(256) if v & int(hb.GlyphFlags.SAFE_TO_INSERT_TATWEEL))
 
 
 _CONTINUING = frozenset(("Mn", "Mc", "Me"))
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")  # every mark, joiner, emoji modifier and tag is among these
 
 
 def _grapheme_starts(text: str, first: int) -> list[int]:
     """For each character from `first` on, the first character of its grapheme as HarfBuzz's default
     cluster level groups them (text before `first` is context): marks, ZWNJ/ZWJ, emoji modifiers and
     tags continue the character before them."""
-    starts: list[int] = list(range(first + 1))
-    for i in range(first + 1, len(text)):
+    starts: list[int] = list(range(len(text)))
+    category = unicodedata.category
+    for match in _NOT_WORD_OR_SPACE.finditer(text, first + 1):
+        i = match.start()
         ch = text[i]
         cp = ord(ch)
-        continuing = (unicodedata.category(ch) in _CONTINUING or cp in (0x200C, 0x200D)
-                      or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F)
-        starts.append(starts[-1] if continuing else i)
+        if (category(ch) in _CONTINUING or cp in (0x200C, 0x200D)
+                or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F):
+            starts[i] = starts[i - 1]
     return starts
 
 
