@@ -143,6 +143,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     origin = 0.0  # where the last glyph of the TJ was put
     tj: list = []
     waiting: list[tuple[int, float, int]] = []  # textless glyphs before any glyph of this TJ: (gid, x, dy)
+    letters = _next_letters(run)
     for k, g in enumerate(run):
         colour = colours[g.span]
         gx = x + g.x
@@ -173,7 +174,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         spacing = g.face.advances[g.gid] > 0
         # A mark is drawn where the next letter is (its own, in a right-to-left run): readers order a
         # mark and a letter at the same pen as they were written.
-        following = None if spacing else _next_letter(run, k)
+        following = None if spacing else letters[k]
         target = gx if following is None else x + following.x
         shift = (target - pen) * 1000.0 / size
         if abs(shift) > 0.05:
@@ -181,7 +182,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
             tj.append(keys.setdefault(kern, kern))
             pen = target
         if spacing:
-            width = g.face.advances[g.gid] + round((g.extent + _gap_after(run, k, size)) * units)
+            width = g.face.advances[g.gid] + round((g.extent + _gap_after(g, letters[k], size)) * units)
             parts = ((g.gid, 0, dy),)
         else:  # a mark: no width, its offset built in
             width = 0
@@ -199,12 +200,17 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     return current_colour
 
 
-def _next_letter(glyphs, k: int):
-    """The next glyph after glyphs[k] with text and width (not a mark, not a textless piece), or None."""
-    for following in glyphs[k + 1:]:
-        if following.text and following.face.advances[following.gid]:
-            return following
-    return None
+def _next_letters(glyphs) -> list:
+    """For each glyph, the next glyph after it with text and width (not a mark, not a textless piece), or
+    None: one pass from the end."""
+    found = [None] * len(glyphs)
+    following = None
+    for k in range(len(glyphs) - 1, -1, -1):
+        found[k] = following
+        g = glyphs[k]
+        if g.text and g.face.advances[g.gid]:
+            following = g
+    return found
 
 
 def _components(glyph) -> tuple:
@@ -224,16 +230,15 @@ def _close_tj(program, face, tj, waiting, pen, size, keys) -> None:
         program.append(tuple(tj))
 
 
-def _gap_after(glyphs, k: int, size: float) -> float:
-    """The room between glyph k and the next glyph with text and width, counted in k's PDF width.
+def _gap_after(g, following, size: float) -> float:
+    """The room between glyph g and `following`, the next glyph with text and width, counted in g's PDF
+    width.
 
     Extractors insert a word space where a gap between two glyphs' boxes exceeds about a tenth of
     the size. Such gaps come from kerning (Amiri kerns `وي` in `الراديوية`) and from glyphs drawn
     with no width (a connecting piece inside `الإلكتروني`), which would split words when copied.
     Real spaces are glyphs with their own text, so they are not affected.
     """
-    g = glyphs[k]
-    following = _next_letter(glyphs, k)
     if following is None:
         return 0.0
     gap = following.x - (g.x + g.face.advances[g.gid] * size / g.face.upem + g.extent)

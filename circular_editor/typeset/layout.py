@@ -83,12 +83,9 @@ class _Cluster:
 
     __slots__ = ("start", "end", "glyphs", "face", "level", "width", "space", "tatweel_ok", "scale")
 
-    def __init__(self, start, end, glyphs, face, level, scale, advance, tatweel_ok):
+    def __init__(self, start, end, glyphs, face, level, scale, advance, tatweel_ok, space):
         self.start, self.end, self.glyphs, self.face, self.level = start, end, glyphs, face, level
-        self.scale = scale
-        self.width = advance * scale
-        self.space = False
-        self.tatweel_ok = tatweel_ok
+        self.scale, self.width, self.tatweel_ok, self.space = scale, advance * scale, tatweel_ok, space
 
     def moved(self, delta: int) -> _Cluster:
         """The same cluster for text that gained `delta` characters before it."""
@@ -144,6 +141,11 @@ def segment_levels(segment: str, isolates: list[Isolate], rtl: bool) -> list[int
 def assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[list[FontFace], bool]:
     """Face of every character of text[start:end], and whether all had one (the others get the
     replacement glyph's face and are logged). A letter's face never depends on what precedes it."""
+    looks = {(spans[o].bold, spans[o].italic) for o in set(owner[start:end])}
+    if len(looks) == 1:  # the usual case, at C speed: one look, and its face has every character
+        face = family.styled(*looks.pop())
+        if all(ord(ch) in face.cmap for ch in set(text[start:end])):
+            return [face] * (end - start), True
     faces: list[FontFace] = []
     complete = True
     previous: FontFace | None = None
@@ -180,8 +182,6 @@ def shape_runs(text: str, start: int, levels: list[int], faces: list[FontFace], 
             j += 1
         clusters.extend(_run_clusters(text, start + k, start + j, faces[k], levels[k], size))
         k = j
-    for c in clusters:
-        c.space = text[c.start] in SPACES
     return clusters
 
 
@@ -189,7 +189,8 @@ def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
     offset, groups = shape_clusters(face, text, start, end, bool(level & 1))
     scale = size / face.upem
     ends = [g.start + offset for g in groups[1:]] + [end]
-    return [_Cluster(g.start + offset, e, g.glyphs, face, level, scale, g.advance, g.tatweel_ok)
+    return [_Cluster(g.start + offset, e, g.glyphs, face, level, scale, g.advance, g.tatweel_ok,
+                     text[g.start + offset] in SPACES)
             for g, e in zip(groups, ends)]
 
 
@@ -322,6 +323,11 @@ def _place_cluster(text, c: _Cluster, x, span, kashidas, out, line_start) -> flo
     scale = c.scale
     rtl = bool(c.level & 1)
     glyphs = c.glyphs
+    if len(glyphs) == 1 and not kashidas:  # most clusters: one glyph standing for one character
+        g = glyphs[0]
+        out.append(PlacedGlyph(c.face, g.gid, x + g.x_offset * scale, g.y_offset * scale,
+                               extraction_text(text[c.start:c.end], rtl), span, c.level, c.start - line_start))
+        return x + g.advance * scale
     if len(glyphs) == 1:
         texts = [extraction_text(text[c.start:c.end], rtl)]
         carrier = 0

@@ -120,7 +120,7 @@ def _grouped_fallback(face, source) -> tuple[Cluster, ...]:
 def _shape_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, script: str) -> tuple[Glyph, ...]:
     """Glyphs of text[start:end]; the rest of `text` is context. Clusters index `text`."""
     buf = hb.Buffer()
-    buf.add_codepoints([ord(ch) for ch in text], start, end - start)
+    buf.add_str(text, start, end - start)
     buf.direction = "rtl" if rtl else "ltr"
     buf.script = script
     buf.language = "ar" if script == "Arab" else "en"
