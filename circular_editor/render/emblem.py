@@ -122,10 +122,14 @@ def _read_kept(kept: Path) -> pdfdoc.PDFImageXObject | None:
         return None
 
 
+_KEPT_FIELDS = {"name": str, "width": int, "height": int, "bitsPerComponent": int, "colorSpace": str,
+                "_filters": list, "streamContent": str}  # what writing the object reads (JSON types)
+
+
 def _image_object(fields: dict) -> pdfdoc.PDFImageXObject:
     """An image object with the attributes ReportLab gave it (JSON gives lists for its tuples)."""
+    if any(not isinstance(fields.get(k), kind) for k, kind in _KEPT_FIELDS.items()):
+        raise ValueError("not an image object")
     image = pdfdoc.PDFImageXObject.__new__(pdfdoc.PDFImageXObject)
     image.__dict__.update({k: tuple(v) if k == "_filters" else v for k, v in fields.items()})
-    if not isinstance(image.name, str) or not isinstance(image.streamContent, str):
-        raise ValueError("not an image object")
     return image

@@ -32,7 +32,10 @@ def test_the_kept_emblem_gives_the_same_pdf_and_a_damaged_one_is_made_again(cach
     assert len(kept) == 1 and paths.cache_dir() == cache
     assert fresh_render(circular) == encoded  # read from the cache
 
-    for damage in (b"", b"{not json", b'{"image": {"name": 3}, "smask": null}', b"[]"):
+    whole = kept[0].read_text(encoding="utf-8")
+    for damage in (b"", b"{not json", b'{"image": {"name": 3}, "smask": null}', b"[]",
+                   whole.replace('"width": 240', '"width": "240"').encode(), whole[:len(whole) // 2].encode()):
+        assert damage != whole.encode()
         kept[0].write_bytes(damage)
         assert fresh_render(circular) == encoded
         assert kept[0].read_bytes().startswith(b'{"image"')  # made again
