@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from circular_editor.typeset.bidi import bidi_class, resolve_levels, visual_order
+from circular_editor.typeset.bidi import bidi_classes, resolve_levels, visual_order
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
 from circular_editor.typeset.isolate import Isolate, find_isolates, with_isolates
 from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape_clusters
@@ -134,7 +134,7 @@ def layout_segment(text, start, end, owner, spans, width, style, local=None) -> 
 def segment_levels(segment: str, isolates: list[Isolate], rtl: bool) -> list[int]:
     """Bidi level of every character of `segment`, with its left-to-right units isolated."""
     bidi_text, index_map = with_isolates(segment, isolates)
-    levels, _ = resolve_levels(bidi_text, 1 if rtl else 0, [bidi_class(ch) for ch in bidi_text])
+    levels, _ = resolve_levels(bidi_text, 1 if rtl else 0, bidi_classes(bidi_text))
     return [levels[i] for i in index_map]
 
 

@@ -97,3 +97,10 @@ def test_bracket_pairs_are_those_of_unicodedata():
                 derived[ch] = other
                 break
     assert bidi._OPENING_TO_CLOSING == derived
+
+
+def test_classes_of_a_text_are_those_of_its_characters():
+    # every code point of the planes in use, assigned or not (unassigned ones get UAX #9's defaults)
+    text = "".join(chr(cp) for cp in range(0x30000) if not 0xD800 <= cp <= 0xDFFF)
+    assert bidi.bidi_classes(text) == [bidi_class(ch) for ch in text]
+    assert bidi.bidi_classes("abc") == ["L", "L", "L"]
