@@ -6,7 +6,7 @@ from fontTools.ttLib import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.typeset import ParagraphStyle, Span, default_family, draw_paragraph, layout_paragraph, load_face
-from circular_editor.typeset.fonts import FONT_DIR, FontFamily
+from circular_editor.typeset.fonts import FONT_DIR, FontFace, FontFamily
 from conftest import draw_to_pdf, pdftotext
 
 BODY = ("وباب المشاركة في الاجتماع مفتوح أمام الدول الأعضاء في الاتحاد وأعضاء القطاع والمنتسبين "
@@ -141,4 +141,13 @@ def test_font_values_read_from_table_bytes_equal_fonttools():
         assert face.postscript_name == tt["name"].getDebugName(6).replace(" ", "")
         scripts = {r.ScriptTag for r in tt["GSUB"].table.ScriptList.ScriptRecord} if "GSUB" in tt else set()
         assert face.has_arabic_layout == ("arab" in scripts)
+        hmtx = tt["hmtx"]  # every glyph's advance, read from hmtx as one array
+        assert face.advances == [hmtx[name][0] for name in tt.getGlyphOrder()]
+        assert face.advances == [face.hb_font.get_glyph_h_advance(gid) for gid in range(len(face.advances))]
     assert load_face(FONT_DIR / "Amiri-Slanted.ttf").italic_angle == 10.0
+
+
+def test_a_face_is_read_when_first_used():
+    face = FontFace(FONT_DIR / "DejaVuSans.ttf")
+    assert "hb_face" not in vars(face)
+    assert face.has("\u2713") and face.upem == 2048 and "hb_face" in vars(face)
