@@ -84,6 +84,30 @@ def _mupdf_here(pdf: Path) -> list[str]:
 READERS = {"poppler": poppler, "PDFium": pdfium, "pdf.js": pdfjs, "MuPDF": mupdf}  # each: the text of every page
 
 
+def untagged(pdf: Path, out: Path) -> Path:
+    """The same PDF without its tags: marked-content operators out of the page streams, no structure
+    tree. (MuPDF writes it, in a process of its own as it reads.)"""
+    subprocess.run([sys.executable, __file__, "untagged", str(pdf), str(out)], check=True, timeout=120)
+    return out
+
+
+_MARKED_CONTENT = re.compile(rb"^(/\w+ <<[^>]*>> BDC|EMC)\n", re.M)  # one operator a line, as tagging.py writes
+
+
+def _untagged_here(pdf: Path, out: Path) -> None:
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as document:
+        for page in document:
+            for xref in page.get_contents():
+                document.update_stream(xref, _MARKED_CONTENT.sub(b"", document.xref_stream(xref)))
+            document.xref_set_key(page.xref, "StructParents", "null")
+        catalog = document.pdf_catalog()
+        for key in ("StructTreeRoot", "MarkInfo"):
+            document.xref_set_key(catalog, key, "null")
+        document.save(str(out), garbage=1)
+
+
 def cer(extracted: str, typed: str) -> float:
     """Character error rate: edits to turn what the reader copied into what was typed, per typed character."""
     from rapidfuzz.distance import Levenshtein
@@ -127,5 +151,8 @@ MIXED = ("يعقد الاتحاد الدولي للاتصالات (ITU) ومبا
 
 
 if __name__ == "__main__":  # python readers.py PDFium|MuPDF FILE: the text as JSON (see _in_a_process_of_its_own)
-    read_here = {"PDFium": _pdfium_here, "MuPDF": _mupdf_here}[sys.argv[1]]
-    sys.stdout.write(json.dumps(read_here(Path(sys.argv[2]))))
+    if sys.argv[1] == "untagged":  # python readers.py untagged FILE OUT
+        _untagged_here(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        read_here = {"PDFium": _pdfium_here, "MuPDF": _mupdf_here}[sys.argv[1]]
+        sys.stdout.write(json.dumps(read_here(Path(sys.argv[2]))))

@@ -1,5 +1,9 @@
 """The circular's content as blocks for the paginator, in reading order.
 
+Each block's lines are marked as content of their structure element (tagging.py), made here in
+reading order under the document's root: the date and paragraphs are P, the reference title and the
+subject headings, the header block a table, lists L > LI > Lbl + LBody, each signatory a Div.
+
 Geometry: the page is right to left. `right` is the text's right edge (where
 lines start), `left` its left edge; every Box is given by its left edge and
 width, as the text engine draws.
@@ -11,7 +15,8 @@ from dataclasses import dataclass
 from circular_editor.defaults import Defaulted, resolve
 from circular_editor.model import Circular, ListBlock, Paragraph, Signatory
 from circular_editor.render.flow import Block, Row, draw_rows
-from circular_editor.render.text import Box, hanging_rows, merge_columns, rows
+from circular_editor.render.tagging import Element, tag
+from circular_editor.render.text import Box, merge_columns, rows
 from circular_editor.styles import LetterStyle
 
 NBSP = "\u00a0"
@@ -52,27 +57,38 @@ def running_header(circular: Circular, style: LetterStyle) -> str:
     return style.running_header.format(reference=circular.reference, number=number)
 
 
-def compose(circular: Circular, style: LetterStyle, geo: Geometry) -> list[Block]:
-    """Every block of the letter after the letterhead, annexes included."""
+def labelled(label: str, label_box: Box, text: str, box: Box, element: Element, label_element: Element):
+    """Rows of `text` with `label` (a paragraph number, a table label) beside its first line, each the
+    content of its element (the label's made first, so it is read first)."""
+    return merge_columns([tag(rows(text, box), element), tag(rows(label, label_box), label_element)])
+
+
+def compose(circular: Circular, style: LetterStyle, geo: Geometry, root: Element) -> list[Block]:
+    """Every block of the letter after the letterhead, annexes included, its elements made under `root`."""
     own = resolve(circular, style)
-    blocks = [Block(rows(date_line(circular, style, own.place), geo.box(geo.left, geo.width, geo.type.header, "end")))]
+    date_box = geo.box(geo.left, geo.width, geo.type.header, "end")
+    blocks = [Block(tag(rows(date_line(circular, style, own.place), date_box), root.child("P")))]
+    heading = "H1"
     if style.reference_title and circular.reference:
         title = style.reference_title.format(reference=circular.reference)
-        blocks.append(Block(rows(title, geo.box(geo.left, geo.width, geo.type.title, "center", bold=True)),
-                            space_before=geo.page.reference_title_space))
-    blocks.append(Block(_header_table(circular, style, geo), space_before=geo.page.header_space))
-    blocks.append(_subject(circular, style, geo))
+        blocks.append(Block(tag(rows(title, geo.box(geo.left, geo.width, geo.type.title, "center", bold=True)),
+                                root.child("H1")), space_before=geo.page.reference_title_space))
+        heading = "H2"
+    blocks.append(Block(_header_table(circular, style, geo, root.child("Table")), space_before=geo.page.header_space))
+    blocks.append(_subject(circular, style, geo, root.child(heading)))
     if own.salutation.strip():
-        blocks.append(Block(rows(own.salutation, geo.box(geo.left, geo.width, geo.type.body, "start")),
+        blocks.append(Block(tag(rows(own.salutation, geo.box(geo.left, geo.width, geo.type.body, "start")),
+                                root.child("P")),
                             space_before=geo.page.paragraph_space, keep_together=True, keep_with_next=True))
-    blocks.extend(body_blocks(circular.body, geo, own.numbered_paragraphs))
-    blocks.extend(_closing_and_signatures(circular, style, geo, own))
-    blocks.extend(_annexes(circular, style, geo))
+    blocks.extend(body_blocks(circular.body, geo, own.numbered_paragraphs, root))
+    blocks.extend(_closing_and_signatures(circular, style, geo, own, root))
+    blocks.extend(_annexes(circular, style, geo, root))
     return blocks
 
 
-def _header_table(circular: Circular, style: LetterStyle, geo: Geometry) -> list[Row]:
-    """Right column: reference and contact rows; left column: `إلى:` and `نسخة إلى:` lists."""
+def _header_table(circular: Circular, style: LetterStyle, geo: Geometry, table: Element) -> list[Row]:
+    """Right column: reference and contact rows; left column: `إلى:` and `نسخة إلى:` lists. As a
+    table: a row (TR) per label, the label a TH, its value a TD (the addressees a list in it)."""
     page = geo.page
     size = geo.type.header
     split = geo.left + geo.width * (1 - page.header_split)
@@ -86,7 +102,9 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry) -> list
     for key, value in pairs:
         if value.strip():
             shown = value.replace(" ", NBSP) if key in ("phone", "fax") else value
-            right += hanging_rows(style.label(key), label_box, shown, value_box)
+            table_row = table.child("TR")
+            label_cell = table_row.child("TH")
+            right += labelled(style.label(key), label_box, shown, value_box, table_row.child("TD"), label_cell)
     list_w = split - geo.left - page.header_column_gap
     # With no reference or contact rows, the addressees take the reading side (the right).
     left_box = geo.box(geo.left if right else geo.right - list_w, list_w, size, "start")
@@ -98,28 +116,35 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry) -> list
             continue
         if left:
             left.append(Row(size * geo.type.list_group_gap))
+        table_row = table.child("TR")
+        label_cell = table_row.child("TH")
+        cell = table_row.child("TD")
         if intro and intro.strip():  # `إلى: جميع أصحاب المصلحة ...` on one line, the list under it
             lead_w = page.addressee_lead_width
             right_edge = left_box.x + left_box.width
-            left += hanging_rows(style.label(label), geo.box(right_edge - lead_w, lead_w, size, "start", bold=True),
-                                 intro, geo.box(left_box.x, left_box.width - lead_w, size, "start"))
+            left += merge_columns([
+                tag(rows(intro, geo.box(left_box.x, left_box.width - lead_w, size, "start")), cell.child("P")),
+                tag(rows(style.label(label), geo.box(right_edge - lead_w, lead_w, size, "start", bold=True)),
+                    label_cell)])
         else:
-            left += rows(style.label(label), geo.box(left_box.x, left_box.width, size, "start", bold=True))
+            left += tag(rows(style.label(label), geo.box(left_box.x, left_box.width, size, "start", bold=True)),
+                        label_cell)
+        addressees = cell.child("L")
         for entry in entries:
-            left += rows(style.markers.addressee + entry, left_box)
+            left += tag(rows(style.markers.addressee + entry, left_box), addressees.child("LI").child("LBody"))
     return merge_columns([right, left])
 
 
-def _subject(circular: Circular, style: LetterStyle, geo: Geometry) -> Block:
+def _subject(circular: Circular, style: LetterStyle, geo: Geometry, heading: Element) -> Block:
     size = geo.type.subject
     label_w = geo.page.header_label_width
     label = geo.box(geo.right - label_w, label_w, size, "start", bold=True)
     text = geo.box(geo.left, geo.width - label_w, size, "start", bold=True)
-    return Block(hanging_rows(style.label("subject"), label, circular.subject, text),
+    return Block(labelled(style.label("subject"), label, circular.subject, text, heading, heading.child("Span")),
                  space_before=geo.page.subject_space, keep_together=True, keep_with_next=True)
 
 
-def body_blocks(body, geo: Geometry, numbered: bool) -> list[Block]:
+def body_blocks(body, geo: Geometry, numbered: bool, parent: Element) -> list[Block]:
     size = geo.type.body
     space = geo.page.paragraph_space
     indent = geo.page.number_indent if numbered else 0.0
@@ -132,14 +157,16 @@ def body_blocks(body, geo: Geometry, numbered: bool) -> list[Block]:
                 continue
             n += 1
             number = geo.style.markers.paragraph_number.format(n=n)
-            lines = hanging_rows(number, number_box, block.text, text_box) if numbered else rows(block.text, text_box)
+            paragraph = parent.child("P")
+            lines = (labelled(number, number_box, block.text, text_box, paragraph, paragraph.child("Lbl")) if numbered
+                     else tag(rows(block.text, text_box), paragraph))
             blocks.append(Block(lines, space_before=space))
         elif isinstance(block, ListBlock):
-            blocks.extend(_list_blocks(block, geo, indent, size))
+            blocks.extend(_list_blocks(block, geo, indent, size, parent))
     return blocks
 
 
-def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float) -> list[Block]:
+def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float, parent: Element) -> list[Block]:
     marker_w = geo.page.list_indent
     right = geo.right - indent
     item_box = geo.box(geo.left, right - marker_w - geo.left, size)
@@ -147,9 +174,13 @@ def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float) ->
     items = [item for item in block.items if item.strip()]
     out = []
     markers = geo.style.markers
+    element = parent.child("L") if items else None
     for k, item in enumerate(items, 1):
         marker = markers.ordered.format(n=k) if block.ordered else markers.bullet
-        out.append(Block(hanging_rows(marker, marker_box, item, item_box), space_before=geo.page.list_item_space))
+        entry = element.child("LI")
+        marker_rows = tag(rows(marker, marker_box), entry.child("Lbl"))
+        lines = merge_columns([tag(rows(item, item_box), entry.child("LBody")), marker_rows])
+        out.append(Block(lines, space_before=geo.page.list_item_space))
     return out
 
 
@@ -158,23 +189,26 @@ def signatories_shown(own: Defaulted) -> list[Signatory]:
     return [s for s in own.signatories if (s.note + s.name + s.title).strip()]
 
 
-def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometry, own: Defaulted) -> list[Block]:
+def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometry, own: Defaulted,
+                            root: Element) -> list[Block]:
     blocks = []
     signatories = signatories_shown(own)
     if own.closing.strip():
-        blocks.append(Block(rows(own.closing, geo.box(geo.left, geo.width, geo.type.body, "start")),
+        blocks.append(Block(tag(rows(own.closing, geo.box(geo.left, geo.width, geo.type.body, "start")),
+                                root.child("P")),
                             space_before=geo.page.closing_space, keep_together=True,
                             keep_with_next=bool(signatories)))
-    blocks.extend(signature_rows(signatories, geo))
+    blocks.extend(signature_rows(signatories, geo, root))
     if circular.annexes:
         count = len(circular.annexes)
         line = style.label("annex_line_one") if count == 1 else style.label("annex_line_many").format(count=count)
-        blocks.append(Block(rows(line, geo.box(geo.left, geo.width, geo.type.body, "start", bold=True)),
+        blocks.append(Block(tag(rows(line, geo.box(geo.left, geo.width, geo.type.body, "start", bold=True)),
+                                root.child("P")),
                             space_before=geo.page.annex_line_space))
     return blocks
 
 
-def signature_rows(signatories: list[Signatory], geo: Geometry) -> list[Block]:
+def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element) -> list[Block]:
     """Blocks of signatures side by side, from the left for one signatory, else filling rows right to left."""
     if not signatories:
         return []
@@ -190,13 +224,14 @@ def signature_rows(signatories: list[Signatory], geo: Geometry) -> list[Block]:
         for k, person in enumerate(group):
             x = geo.left if len(signatories) == 1 else geo.right - (k + 1) * column_w
             box = geo.box(x + page.signature_padding, column_w - 2 * page.signature_padding, size, "center")
-            column = rows(person.note, box) if person.note.strip() else []
+            signature = parent.child("Div")
+            column = tag(rows(person.note, box), signature.child("P")) if person.note.strip() else []
             # room for the signature itself; where it lands is noted for a digital signature's appearance
             column.append(Row(page.signature_room, (_note_signature_room(first + k, box.x, box.width,
                                                                         page.signature_room),)))
             for text, bold in ((person.name, True), (person.title, False)):
                 if text.strip():
-                    column += rows(text, geo.box(box.x, box.width, size, "center", bold=bold))
+                    column += tag(rows(text, geo.box(box.x, box.width, size, "center", bold=bold)), signature.child("P"))
             columns.append(Row(sum(r.height for r in column), (_stack(column),)))
         out.append(Block(merge_columns([[c] for c in columns]), space_before=page.signature_space, keep_together=True))
     return out
@@ -219,13 +254,15 @@ def _stack(column: list[Row]):
     return draw
 
 
-def _annexes(circular: Circular, style: LetterStyle, geo: Geometry) -> list[Block]:
+def _annexes(circular: Circular, style: LetterStyle, geo: Geometry, root: Element) -> list[Block]:
     blocks = []
     for n, annex in enumerate(circular.annexes or [], 1):
-        heading = rows(style.labels.annex_heading.format(n=n),
-                       geo.box(geo.left, geo.width, geo.type.title, "center", bold=True))
+        section = root.child("Sect")
+        heading = tag(rows(style.labels.annex_heading.format(n=n),
+                           geo.box(geo.left, geo.width, geo.type.title, "center", bold=True)), section.child("H1"))
         if annex.title.strip():
-            heading += rows(annex.title, geo.box(geo.left, geo.width, geo.type.subject, "center", bold=True))
+            heading += tag(rows(annex.title, geo.box(geo.left, geo.width, geo.type.subject, "center", bold=True)),
+                           section.child("H2"))
         blocks.append(Block(heading, new_page=True, keep_together=True, keep_with_next=bool(annex.body)))
-        blocks.extend(body_blocks(annex.body, geo, numbered=False))
+        blocks.extend(body_blocks(annex.body, geo, False, section))
     return blocks

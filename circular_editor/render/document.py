@@ -19,10 +19,14 @@ from circular_editor.model import Circular
 from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
 from circular_editor.render.emblem import draw_emblem
 from circular_editor.render.flow import Frame, Page, draw_rows, paginate
+from circular_editor.render.tagging import Element, artifact, new_structure, tag
 from circular_editor.render.text import rows
 from circular_editor.styles import LetterStyle
 from circular_editor.typeset.fonts import forget_missing
 from circular_editor.typeset.pdffont import new_canvas
+
+
+EMBLEM_ALT = "شعار {organisation}"  # the emblem's text for a screen reader: "emblem of <the letterhead's first line>"
 
 
 @dataclass(frozen=True)
@@ -58,27 +62,35 @@ def _render(circular: Circular) -> Rendered:
     p = style.page
     width, height = p.width, p.height
     geo = Geometry(p.margin_left, width - p.margin_right, style)
-    letterhead = _letterhead_lines(style, geo)
-    letterhead_h = max(p.emblem_size, _height(letterhead)) + p.letterhead_gap
-    footer = _footer_lines(style, geo)
+    root = Element("Document")
+    letterhead = root.child("Div")
+    emblem = letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=style.letterhead[0] if style.letterhead else ""))
+    letterhead_rows = _letterhead_lines(style, geo, letterhead)
+    letterhead_h = max(p.emblem_size, _height(letterhead_rows)) + p.letterhead_gap
+    footer = artifact(_footer_lines(style, geo), "Footer")
     number_box, number_h, reference_line = _running_lines(circular, style, geo)
     first = Frame(height - p.margin_top - letterhead_h, p.margin_bottom + _height(footer) + p.footer_gap)
     later = Frame(height - p.margin_top - number_h - _height(reference_line) - p.running_gap, p.margin_bottom)
-    pages = paginate(compose(circular, style, geo), lambda i: first if i == 0 else later)
+    pages = paginate(compose(circular, style, geo, root), lambda i: first if i == 0 else later)
 
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
                         pageCompression=1)
     _metadata(canvas, circular, style)
+    structure = new_structure(canvas, root)
     rooms: dict = {}
     setattr(canvas, SIGNATURE_ROOMS, rooms)
     for number, page in enumerate(pages, 1):
         if number == 1:
-            _draw_emblem(canvas, style, geo, height - p.margin_top)
-            draw_rows(canvas, letterhead, height - p.margin_top)
+            if p.emblem_size > 0:
+                structure.begin(canvas, emblem)
+                _draw_emblem(canvas, style, geo, height - p.margin_top)
+                canvas._code.append("EMC")
+            draw_rows(canvas, letterhead_rows, height - p.margin_top)
             draw_rows(canvas, footer, p.margin_bottom + _height(footer))
         else:
-            draw_rows(canvas, rows(style.markers.page_number.format(n=number), number_box), height - p.margin_top)
+            page_number = artifact(rows(style.markers.page_number.format(n=number), number_box), "Header")
+            draw_rows(canvas, page_number, height - p.margin_top)
             draw_rows(canvas, reference_line, height - p.margin_top - number_h)
         _draw_page(canvas, page)
         _close_page(canvas)
@@ -126,17 +138,16 @@ def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
 
 def _draw_emblem(canvas, style: LetterStyle, geo: Geometry, top: float) -> None:
     side = style.page.emblem_size
-    if side > 0:
-        draw_emblem(canvas, style.emblem, geo.right - side, top - side, side, side)
+    draw_emblem(canvas, style.emblem, geo.right - side, top - side, side, side)
 
 
-def _letterhead_lines(style: LetterStyle, geo: Geometry):
-    """The letterhead's lines beside the emblem: the first larger and bold."""
+def _letterhead_lines(style: LetterStyle, geo: Geometry, letterhead: Element):
+    """The letterhead's lines beside the emblem: the first larger and bold, each a paragraph."""
     box_w = geo.width - style.page.emblem_size - style.page.emblem_gap
     lines = []
     for k, line in enumerate(style.letterhead):
         size = style.type.letterhead if k == 0 else style.type.letterhead_sub
-        lines += rows(line, geo.box(geo.left, box_w, size, "start", bold=(k == 0)))
+        lines += tag(rows(line, geo.box(geo.left, box_w, size, "start", bold=(k == 0))), letterhead.child("P"))
     return lines
 
 
@@ -154,4 +165,4 @@ def _running_lines(circular: Circular, style: LetterStyle, geo: Geometry):
     number_box = geo.box(geo.left, geo.width, size, "center")
     number_h = _height(rows(style.markers.page_number.format(n=2), number_box))
     reference = rows(running_header(circular, style), geo.box(geo.left, geo.width, size, "start"))
-    return number_box, number_h, reference
+    return number_box, number_h, artifact(reference, "Header")

@@ -50,11 +50,6 @@ def _laid_out(text: str, box: Box) -> tuple[Row, ...]:
     return tuple(Row(line.height, (LinePlan(line, box.x, box.size, layout.spans),)) for line in layout.lines)
 
 
-def hanging_rows(marker: str, marker_box: Box, text: str, box: Box) -> list[Row]:
-    """Rows of `text` with `marker` (a paragraph number, a bullet, a label) beside its first line."""
-    return merge_columns([rows(text, box), rows(marker, marker_box)])
-
-
 def merge_columns(columns: list[list[Row]]) -> list[Row]:
     """Side-by-side columns as rows: row k holds line k of every column, as tall as the tallest."""
     depth = max((len(c) for c in columns), default=0)
