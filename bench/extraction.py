@@ -8,6 +8,9 @@ letters are; each page read by poppler, PDFium, pdf.js and MuPDF (tests/readers.
 per reader (all paragraphs pooled: total edits / total characters) and the mean of the four, then the
 vocalised and mixed paragraphs alone. Targets (issue 12): mean under 4 %, no reader above 10 %, the
 vocalised paragraph under 2 % in every reader.
+
+Last, whether the tags change anything: each example letter rendered whole, read by each reader as it
+is and with its tags stripped (tests/readers.py `untagged`), and the characters that differ counted.
 """
 import sys
 import tempfile
@@ -16,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from circular_editor import markup  # noqa: E402
-from readers import MIXED, READERS, VOCALISED, cer, example_paragraphs, normalise, paragraph_pdf, pdfjs_available  # noqa: E402,E501
+from readers import (MIXED, READERS, VOCALISED, cer, example_paragraphs, normalise, paragraph_pdf,  # noqa: E402
+                     pdfjs_available, untagged)
 
 
 def main() -> None:
@@ -48,6 +52,25 @@ def main() -> None:
     if "pdf.js" not in readers:
         print("(pdf.js left out: node or .tools/pdfjs missing; scripts/setup.sh installs it)")
     print("targets: mean < 4 %, no reader > 10 %, vocalised < 2 % in every reader")
+    tags_against_none(readers)
+
+
+def tags_against_none(readers) -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    from circular_editor.model import Circular
+    from circular_editor.paths import examples
+    from circular_editor.render import render_pdf
+
+    print("whole letters, tagged against the same without tags (characters that differ in what is copied):")
+    with tempfile.TemporaryDirectory() as folder:
+        for path in examples():
+            pdf = Path(folder) / f"{path.stem}.pdf"
+            pdf.write_bytes(render_pdf(Circular.from_json(path.read_bytes())))
+            plain = untagged(pdf, Path(folder) / f"{path.stem}-untagged.pdf")
+            counts = {name: Levenshtein.distance("\f".join(read(pdf)), "\f".join(read(plain)))
+                      for name, read in readers.items()}
+            print(f"  {path.stem:16}" + "  ".join(f"{name} {n}" for name, n in counts.items()))
 
 
 if __name__ == "__main__":

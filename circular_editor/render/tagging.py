@@ -11,8 +11,8 @@ Rows themselves are shared by the layout cache (text.py), so they are never chan
 are new rows around the same parts. The tree is written when the document is saved, through the same
 ReportLab hook as the fonts (`delayedFonts`), once every page exists.
 
-Measured (bench/extraction.py --letters): poppler, PDFium, pdf.js and MuPDF copy exactly the same text
-from a letter with and without its tags.
+Measured (bench/extraction.py, tests/render/test_tagging.py): poppler, PDFium, pdf.js and MuPDF copy
+exactly the same text from a letter with and without its tags.
 """
 from __future__ import annotations
 
