@@ -9,7 +9,9 @@ per reader (all paragraphs pooled: total edits / total characters) and the mean 
 vocalised and mixed paragraphs alone. Targets (issue 12): mean under 4 %, no reader above 10 %, the
 vocalised paragraph under 2 % in every reader.
 
-Last, whether the tags change anything: each example letter rendered whole, read by each reader as it
+Then the examples rendered whole (labels, the header block, page breaks and page furniture around the
+paragraphs): each passage (the subject, a numbered paragraph, a list item, the closing) looked for in
+what the reader copied from the whole letter. Last, whether the tags change anything: each example letter rendered whole, read by each reader as it
 is and with its tags stripped (tests/readers.py `untagged`), and the characters that differ counted.
 """
 import sys
@@ -19,8 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from circular_editor import markup  # noqa: E402
-from readers import (MIXED, READERS, VOCALISED, cer, example_paragraphs, normalise, paragraph_pdf,  # noqa: E402
-                     pdfjs_available, untagged)
+from readers import (MIXED, READERS, VOCALISED, cer, edits_in_context, example_paragraphs, letter_passages,  # noqa: E402
+                     normalise, paragraph_pdf, pdfjs_available, untagged)
+
+from circular_editor.model import Circular  # noqa: E402
+from circular_editor.paths import examples  # noqa: E402
+from circular_editor.render import render_pdf  # noqa: E402
 
 
 def main() -> None:
@@ -52,25 +58,44 @@ def main() -> None:
     if "pdf.js" not in readers:
         print("(pdf.js left out: node or .tools/pdfjs missing; scripts/setup.sh installs it)")
     print("targets: mean < 4 %, no reader > 10 %, vocalised < 2 % in every reader")
-    tags_against_none(readers)
+    with tempfile.TemporaryDirectory() as folder:
+        letters = []
+        for path in examples():
+            circular = Circular.from_json(path.read_bytes())
+            pdf = Path(folder) / f"{path.stem}.pdf"
+            pdf.write_bytes(render_pdf(circular))
+            letters.append((path, circular, pdf))
+        whole_letters(readers, letters)
+        tags_against_none(readers, letters, Path(folder))
 
 
-def tags_against_none(readers) -> None:
+def whole_letters(readers, letters) -> None:
+    """The examples rendered whole: labels, page breaks, the header block and page furniture around
+    the paragraphs. Each passage (subject, numbered paragraph, list item, closing) is looked for in
+    what the reader copied from the whole letter."""
+    rates = {}
+    for name, read in readers.items():
+        edits = count = 0
+        for _, circular, pdf in letters:
+            copied = " ".join(read(pdf))
+            for passage in letter_passages(circular):
+                edits += edits_in_context(passage, copied)
+                count += len(normalise(passage))
+        rates[name] = edits / count
+    print(f"whole letters ({sum(len(letter_passages(c)) for _, c, _ in letters)} passages in context), CER per reader:")
+    print("  " + "  ".join(f"{name} {rate:6.1%}" for name, rate in rates.items())
+          + f"   mean {sum(rates.values()) / len(rates):.1%}")
+
+
+def tags_against_none(readers, letters, folder: Path) -> None:
     from rapidfuzz.distance import Levenshtein
 
-    from circular_editor.model import Circular
-    from circular_editor.paths import examples
-    from circular_editor.render import render_pdf
-
     print("whole letters, tagged against the same without tags (characters that differ in what is copied):")
-    with tempfile.TemporaryDirectory() as folder:
-        for path in examples():
-            pdf = Path(folder) / f"{path.stem}.pdf"
-            pdf.write_bytes(render_pdf(Circular.from_json(path.read_bytes())))
-            plain = untagged(pdf, Path(folder) / f"{path.stem}-untagged.pdf")
-            counts = {name: Levenshtein.distance("\f".join(read(pdf)), "\f".join(read(plain)))
-                      for name, read in readers.items()}
-            print(f"  {path.stem:16}" + "  ".join(f"{name} {n}" for name, n in counts.items()))
+    for path, _, pdf in letters:
+        plain = untagged(pdf, folder / f"{path.stem}-untagged.pdf")
+        counts = {name: Levenshtein.distance("\f".join(read(pdf)), "\f".join(read(plain)))
+                  for name, read in readers.items()}
+        print(f"  {path.stem:16}" + "  ".join(f"{name} {n}" for name, n in counts.items()))
 
 
 if __name__ == "__main__":

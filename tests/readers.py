@@ -144,6 +144,47 @@ def example_paragraphs() -> list[str]:
     return [p for p in out if p.strip()]
 
 
+def letter_passages(circular) -> list[str]:
+    """What a whole letter must copy as, passage by passage: the subject with its label, each body
+    paragraph with its number, each list item with its marker, the closing (as typed)."""
+    from circular_editor import markup, styles
+    from circular_editor.defaults import resolve
+    from circular_editor.model import Paragraph
+
+    style = styles.load(circular.style)
+    own = resolve(circular, style)
+    out = [f"{style.label('subject')} {markup.plain(circular.subject)}"]
+    n = 0
+    for block in circular.body:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                n += 1
+                number = style.markers.paragraph_number.format(n=n) + " " if own.numbered_paragraphs else ""
+                out.append(number + markup.plain(block.text))
+        else:
+            for k, item in enumerate((i for i in block.items if i.strip()), 1):
+                marker = style.markers.ordered.format(n=k) if block.ordered else style.markers.bullet
+                out.append(f"{marker} {markup.plain(item)}")
+    if own.closing.strip():
+        out.append(markup.plain(own.closing))
+    return out
+
+
+def edits_in_context(passage: str, copied: str) -> int:
+    """Edits between `passage` and the stretch of a whole page's copied text that matches it best
+    (found by rapidfuzz's partial alignment, its ends then moved up to 12 characters either way)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    passage, copied = normalise(passage), normalise(copied)
+    found = fuzz.partial_ratio_alignment(passage, copied)
+    best = len(passage)
+    for start in range(max(0, found.dest_start - 12), found.dest_start + 13):
+        for end in range(max(start + 1, found.dest_end - 12), min(len(copied), found.dest_end + 12) + 1):
+            best = min(best, Levenshtein.distance(passage, copied[start:end], score_cutoff=best))
+    return best
+
+
 VOCALISED = ("إِنَّ الاتِّحَادَ الدَّوْلِيَّ لِلاتِّصَالاتِ يَسْعَى إِلَى تَوْصِيلِ العَالَمِ، وَيَعْمَلُ عَلَى "
              "تَيْسِيرِ التَّوْصِيلِيَّةِ الدَّوْلِيَّةِ فِي شَبَكَاتِ الاتِّصَالاتِ.")
 MIXED = ("يعقد الاتحاد الدولي للاتصالات (ITU) ومبادرة (U4SSC) اجتماعاً يُعلَن عنه على https://www.itu.int/u4ssc، "
