@@ -11,8 +11,9 @@ vocalised paragraph under 2 % in every reader.
 
 Then the examples rendered whole (labels, the header block, page breaks and page furniture around the
 paragraphs): each passage (the subject, a numbered paragraph, a list item, the closing) looked for in
-what the reader copied from the whole letter. Last, whether the tags change anything: each example letter rendered whole, read by each reader as it
-is and with its tags stripped (tests/readers.py `untagged`), and the characters that differ counted.
+what the reader copied from the whole letter. Last, whether the tags change anything: each example
+letter read by each reader as it is and with its tags stripped (tests/readers.py `untagged`), and the
+characters that differ counted.
 """
 import sys
 import tempfile

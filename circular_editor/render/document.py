@@ -64,7 +64,8 @@ def _render(circular: Circular) -> Rendered:
     geo = Geometry(p.margin_left, width - p.margin_right, style)
     root = Element("Document")
     letterhead = root.child("Div")
-    emblem = letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=style.letterhead[0] if style.letterhead else ""))
+    organisation = style.letterhead[0] if style.letterhead else ""
+    emblem = letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=organisation))
     letterhead_rows = _letterhead_lines(style, geo, letterhead)
     letterhead_h = max(p.emblem_size, _height(letterhead_rows)) + p.letterhead_gap
     footer = artifact(_footer_lines(style, geo), "Footer")
