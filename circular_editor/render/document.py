@@ -18,7 +18,7 @@ from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
 from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
 from circular_editor.render.emblem import draw_emblem
-from circular_editor.render.flow import Frame, Page, draw_rows, paginate
+from circular_editor.render.flow import Frame, Page, Row, draw_rows, paginate
 from circular_editor.render.tagging import Element, artifact, new_structure, tag
 from circular_editor.render.text import rows
 from circular_editor.styles import LetterStyle
@@ -65,7 +65,7 @@ def _render(circular: Circular) -> Rendered:
     root = Element("Document")
     letterhead = root.child("Div")
     organisation = style.letterhead[0] if style.letterhead else ""
-    emblem = letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=organisation))
+    emblem = _emblem_rows(style, geo, letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=organisation)))
     letterhead_rows = _letterhead_lines(style, geo, letterhead)
     letterhead_h = max(p.emblem_size, _height(letterhead_rows)) + p.letterhead_gap
     footer = artifact(_footer_lines(style, geo), "Footer")
@@ -78,15 +78,12 @@ def _render(circular: Circular) -> Rendered:
     canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
                         pageCompression=1)
     _metadata(canvas, circular, style)
-    structure = new_structure(canvas, root)
+    new_structure(canvas, root)
     rooms: dict = {}
     setattr(canvas, SIGNATURE_ROOMS, rooms)
     for number, page in enumerate(pages, 1):
         if number == 1:
-            if p.emblem_size > 0:
-                structure.begin(canvas, emblem)
-                _draw_emblem(canvas, style, geo, height - p.margin_top)
-                canvas._code.append("EMC")
+            draw_rows(canvas, emblem, height - p.margin_top)
             draw_rows(canvas, letterhead_rows, height - p.margin_top)
             draw_rows(canvas, footer, p.margin_bottom + _height(footer))
         else:
@@ -137,9 +134,16 @@ def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
     canvas.setDateFormatter(lambda *_: f"D:{stamp}000000Z")
 
 
-def _draw_emblem(canvas, style: LetterStyle, geo: Geometry, top: float) -> None:
+def _emblem_rows(style: LetterStyle, geo: Geometry, figure: Element) -> list[Row]:
+    """The emblem at the letterhead's reading side, as a row (of no height: the letterhead lines stand
+    beside it) drawn as the figure's content; none when the style shows no emblem."""
     side = style.page.emblem_size
-    draw_emblem(canvas, style.emblem, geo.right - side, top - side, side, side)
+    if side <= 0:
+        return []
+
+    def draw(canvas, top: float) -> None:
+        draw_emblem(canvas, style.emblem, geo.right - side, top - side, side, side)
+    return tag([Row(0.0, (draw,))], figure)
 
 
 def _letterhead_lines(style: LetterStyle, geo: Geometry, letterhead: Element):

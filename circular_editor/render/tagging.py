@@ -100,7 +100,7 @@ class Structure:
     def addObjects(self, doc) -> None:  # ReportLab's name: called once, when the PDF is written
         pages = [doc.Reference(page) for page in doc.Pages.pages]
         refs: dict[int, pdfdoc.PDFObjectReference] = {}
-        kept = self._register(self.root, doc, refs)
+        kept = self._register(self.root, doc, refs)  # (element, its object), parents first
         nums = []
         for k, marks in enumerate(self.pages):
             if k < len(pages) and marks:
@@ -114,16 +114,17 @@ class Structure:
         tree = doc.Reference(_Written(lambda d: (
             f"<< /Type /StructTreeRoot /K [{_n(refs[id(self.root)], d)}] /ParentTree {_n(parent_tree, d)} "
             f"/ParentTreeNextKey {len(self.pages)} >>")))
-        for element in kept:
+        for element, written in kept:
             parent = refs[id(element.parent)] if element.parent is not None else tree
-            doc.idToObject[refs[id(element)].name].text = _element_text(element, parent, refs, pages)
+            written.text = _element_text(element, parent, refs, pages)
         doc.Catalog.StructTreeRoot = tree
         doc.Catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": "true"})
 
     @staticmethod
-    def _register(root: Element, doc, refs: dict) -> list[Element]:
-        """Give every element that holds anything an object number (an element names its parent and
-        its kids by number); the elements kept, parents first. The root is always kept."""
+    def _register(root: Element, doc, refs: dict) -> list[tuple[Element, _Written]]:
+        """Give every element that holds anything an object (written once its text is set) and a
+        number (an element names its parent and its kids by number); the elements kept with their
+        objects, parents first. The root is always kept."""
         holds: dict[int, bool] = {}
         for element in _bottom_up(root):
             holds[id(element)] = any(kid.__class__ is not Element or holds[id(kid)] for kid in element.kids)
@@ -131,8 +132,9 @@ class Structure:
         while stack:
             element = stack.pop()
             if element is root or holds[id(element)]:
-                refs[id(element)] = doc.Reference(_Written(None))
-                kept.append(element)
+                written = _Written(None)
+                refs[id(element)] = doc.Reference(written)
+                kept.append((element, written))
                 stack.extend(reversed([kid for kid in element.kids if kid.__class__ is Element]))
         return kept
 
@@ -141,8 +143,7 @@ def _element_text(element: Element, parent, refs: dict, pages: list):
     """The StructElem dictionary of `element` as text(document): its marks on its own page (/Pg) as
     MCIDs, those on a later page as marked-content references."""
     def text(d) -> str:
-        marked = [kid[0] for kid in element.kids if kid.__class__ is tuple]
-        home = marked[0] if marked else None
+        home = next((kid[0] for kid in element.kids if kid.__class__ is tuple), None)  # its first mark's page
         kids = []
         for kid in element.kids:
             if kid.__class__ is Element:
