@@ -74,16 +74,16 @@ def whole_letters(readers, letters) -> None:
     """The examples rendered whole: labels, page breaks, the header block and page furniture around
     the paragraphs. Each passage (subject, numbered paragraph, list item, closing) is looked for in
     what the reader copied from the whole letter."""
+    passages = [(letter_passages(circular), pdf) for _, circular, pdf in letters]
+    count = sum(len(normalise(passage)) for wanted, _ in passages for passage in wanted)
     rates = {}
     for name, read in readers.items():
-        edits = count = 0
-        for _, circular, pdf in letters:
+        edits = 0
+        for wanted, pdf in passages:
             copied = " ".join(read(pdf))
-            for passage in letter_passages(circular):
-                edits += edits_in_context(passage, copied)
-                count += len(normalise(passage))
+            edits += sum(edits_in_context(passage, copied) for passage in wanted)
         rates[name] = edits / count
-    print(f"whole letters ({sum(len(letter_passages(c)) for _, c, _ in letters)} passages in context), CER per reader:")
+    print(f"whole letters ({sum(len(wanted) for wanted, _ in passages)} passages in context), CER per reader:")
     print("  " + "  ".join(f"{name} {rate:6.1%}" for name, rate in rates.items())
           + f"   mean {sum(rates.values()) / len(rates):.1%}")
 

@@ -20,18 +20,6 @@ from circular_editor.render import render_pdf
 EXAMPLES = {path.stem: path for path in examples()}
 
 
-@pytest.fixture(scope="module")
-def letters(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("tagged")
-    out = {}
-    for name, path in EXAMPLES.items():
-        circular = Circular.from_json(path.read_bytes())
-        pdf = folder / f"{name}.pdf"
-        pdf.write_bytes(render_pdf(circular))
-        out[name] = (circular, pdf)
-    return out
-
-
 def _letters_of(text: str) -> Counter:
     """What a piece of text is made of, whatever the order a reader or the drawing puts it in: its
     characters without white space and the zero width joiner textless glyphs are copied as."""
@@ -61,14 +49,10 @@ def _structure(document) -> Node:
 
     def node(ref) -> Node:
         element = resolve1(ref)
-        home = element["Pg"].objid if "Pg" in element else None
         text, children = "", []
-        kids = resolve1(element["K"])
-        for kid in kids if isinstance(kids, list) else [kids]:
-            if isinstance(kid, int):
-                text += marks.get((home, kid), "")
-            elif resolve1(kid).get("Type") is not None and resolve1(kid)["Type"].name == "MCR":
-                text += marks.get((resolve1(kid)["Pg"].objid, resolve1(kid)["MCID"]), "")
+        for kid in _kids(element):
+            if isinstance(kid, tuple):
+                text += marks.get(kid, "")
             else:
                 children.append(node(kid))
         alt = element.get("Alt")
@@ -86,8 +70,8 @@ def _elements(element: Node, role: str):
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_every_drawn_character_is_content_of_an_element_or_page_furniture(letters, name):
-    _, pdf = letters[name]
+def test_every_drawn_character_is_content_of_an_element_or_page_furniture(rendered_examples, name):
+    _, pdf = rendered_examples[name]
     with pdfplumber.open(pdf) as document:
         for page in document.pages:
             loose = [c["text"] for c in page.chars if c["mcid"] is None and c["tag"] != "Artifact"]
@@ -97,8 +81,8 @@ def test_every_drawn_character_is_content_of_an_element_or_page_furniture(letter
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_each_paragraph_and_list_item_is_an_element_holding_its_text(letters, name):
-    circular, pdf = letters[name]
+def test_each_paragraph_and_list_item_is_an_element_holding_its_text(rendered_examples, name):
+    circular, pdf = rendered_examples[name]
     with pdfplumber.open(pdf) as document:
         root = _structure(document)
     assert root.role == "Document"
@@ -120,8 +104,8 @@ def test_each_paragraph_and_list_item_is_an_element_holding_its_text(letters, na
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_the_letter_reads_in_order_header_table_subject_heading_body(letters, name):
-    circular, pdf = letters[name]
+def test_the_letter_reads_in_order_header_table_subject_heading_body(rendered_examples, name):
+    circular, pdf = rendered_examples[name]
     with pdfplumber.open(pdf) as document:
         root = _structure(document)
     roles = [child.role for child in root.children]
@@ -141,20 +125,29 @@ def test_the_letter_reads_in_order_header_table_subject_heading_body(letters, na
     assert len(cells) >= len(shown_contact) + 1  # the contact rows and the addressees' row at least
 
 
+def _kids(element):
+    """An element's /K in order: each mark as (page object number, MCID), each child element as its
+    reference."""
+    home = element["Pg"].objid if "Pg" in element else None
+    kids = resolve1(element["K"])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        if isinstance(kid, int):
+            yield home, kid
+        elif resolve1(kid).get("Type") is not None and resolve1(kid)["Type"].name == "MCR":
+            yield resolve1(kid)["Pg"].objid, resolve1(kid)["MCID"]
+        else:
+            yield kid
+
+
 def _held(tree) -> dict[int, set[tuple[int, int]]]:
     """Each structure element (by object number) -> the (page object number, MCID) its /K holds."""
     out: dict = {}
 
     def walk(ref) -> None:
-        element = resolve1(ref)
-        home = element["Pg"].objid if "Pg" in element else None
         held = out.setdefault(ref.objid, set())
-        kids = resolve1(element["K"])
-        for kid in kids if isinstance(kids, list) else [kids]:
-            if isinstance(kid, int):
-                held.add((home, kid))
-            elif resolve1(kid).get("Type") is not None and resolve1(kid)["Type"].name == "MCR":
-                held.add((resolve1(kid)["Pg"].objid, resolve1(kid)["MCID"]))
+        for kid in _kids(resolve1(ref)):
+            if isinstance(kid, tuple):
+                held.add(kid)
             else:
                 walk(kid)
 
@@ -164,10 +157,10 @@ def _held(tree) -> dict[int, set[tuple[int, int]]]:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_parent_tree_gives_back_the_element_holding_each_marked_sequence(letters, name):
+def test_parent_tree_gives_back_the_element_holding_each_marked_sequence(rendered_examples, name):
     """A reader goes from a mark on the page to its element through /StructParents and the parent
     tree; the element's /K must hold that mark, and no mark is held twice."""
-    _, pdf = letters[name]
+    _, pdf = rendered_examples[name]
     with pdfplumber.open(pdf) as document:
         catalog = document.doc.catalog
         assert resolve1(catalog["MarkInfo"])["Marked"] is True
@@ -200,8 +193,8 @@ def test_a_paragraph_running_onto_the_next_page_is_one_element(tmp_path):
     assert sum(len(pages) == 2 for pages in pages_held) == 1  # that paragraph, and no other element
 
 
-def test_poppler_reads_the_tree_without_an_error(letters):
-    for _, pdf in letters.values():
+def test_poppler_reads_the_tree_without_an_error(rendered_examples):
+    for _, pdf in rendered_examples.values():
         done = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=True)
         assert not done.stderr.strip(), done.stderr
         roles = re.findall(r"^\s*(\w+)", done.stdout, re.M)
@@ -209,11 +202,11 @@ def test_poppler_reads_the_tree_without_an_error(letters):
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_tags_change_nothing_any_reader_copies(letters, reader, tmp_path):
+def test_tags_change_nothing_any_reader_copies(rendered_examples, reader, tmp_path):
     """Measured when tagging landed: poppler, PDFium, pdf.js and MuPDF copy every example's text
     character for character the same with and without its tags."""
     if reader == "pdf.js" and not pdfjs_available():
         pytest.skip("pdf.js is not installed (scripts/setup.sh installs it with npm)")
-    for name, (_, pdf) in letters.items():
+    for name, (_, pdf) in rendered_examples.items():
         plain = untagged(pdf, tmp_path / f"{name}-untagged.pdf")
         assert READERS[reader](pdf) == READERS[reader](plain), name

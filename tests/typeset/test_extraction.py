@@ -13,10 +13,6 @@ from circular_editor import markup
 from readers import (MIXED, READERS, VOCALISED, cer, edits_in_context, example_paragraphs, letter_passages,
                      normalise, paragraph_pdf, pdfjs_available)
 
-from circular_editor.model import Circular
-from circular_editor.paths import examples
-from circular_editor.render import render_pdf
-
 EXAMPLES_AT_MOST = {"poppler": 0.035, "PDFium": 0.035, "pdf.js": 0.06, "MuPDF": 0.03}
 VOCALISED_AT_MOST = {"poppler": 0.02, "PDFium": 0.03, "pdf.js": 0.07, "MuPDF": 0.03}
 MIXED_AT_MOST = {"poppler": 0.09, "PDFium": 0.32, "pdf.js": 0.04, "MuPDF": 0.10}
@@ -56,24 +52,12 @@ def test_mean_of_the_four_readers_is_under_four_percent(pdfs):
     assert sum(rates) / len(rates) < 0.04, rates
 
 
-@pytest.fixture(scope="module")
-def letters(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("letters")
-    out = []
-    for path in examples():
-        circular = Circular.from_json(path.read_bytes())
-        pdf = folder / f"{path.stem}.pdf"
-        pdf.write_bytes(render_pdf(circular))
-        out.append((circular, pdf))
-    return out
-
-
 @pytest.mark.parametrize("reader", READERS)
-def test_each_reader_copies_whole_letters_in_order(letters, reader):
+def test_each_reader_copies_whole_letters_in_order(rendered_examples, reader):
     """The examples whole: the subject after its label, each paragraph after its number, each list item
     after its marker, with the header block, page breaks and page furniture around them."""
     edits = count = 0
-    for circular, pdf in letters:
+    for circular, pdf in rendered_examples.values():
         copied = read(reader, pdf)
         for passage in letter_passages(circular):
             edits += edits_in_context(passage, copied)
