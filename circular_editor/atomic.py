@@ -12,10 +12,26 @@ import tempfile
 import time
 from pathlib import Path
 
+from circular_editor.errors import UserError
+
 TEMP_PREFIX = ".tmp-"
 NEW_FILE_MODE = 0o644
 _REPLACE_RETRIES = 20
 _REPLACE_PAUSE = 0.05
+
+
+class WriteFailed(UserError):
+    """`write_whole` could not write the file (the disk's fault, not the user's): its text names the file."""
+
+
+def write_whole(path: str | Path, data: bytes) -> Path:
+    """`data` written to `path` whole or not at all; WriteFailed (an OSError whose text names the file) if not.
+    The one writer of whole output files (the CLI's outputs, the editor's exports and signed PDFs)."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise WriteFailed(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return Path(path)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

@@ -8,10 +8,13 @@
     export --all DIR                 every stored circular, one file each
     list [--search TEXT] [--style S] [--status S] [--year Y]
     restore-backup [--dry-run]       put the newest backup's copy in place of each unreadable store file
-    sign ID --p12 FILE [--signatory N] [--pdf SIGNED.pdf] -o OUT.pdf
-                                     a final circular signed (PAdES) by signatory N, its password asked for
-                                     (or $CIRCULAR_EDITOR_P12_PASSWORD); --pdf adds to a signed file
-    verify FILE.pdf [--trust CERT]   who signed, when, whether intact and trusted (exit 1 if not)
+    sign ID --p12 FILE [--signatory N] [--pdf SIGNED.pdf] [--password-stdin] [--confirm-certificate] -o OUT.pdf
+                                     a final circular signed (PAdES) by signatory N with N's own certificate;
+                                     the password from $CIRCULAR_EDITOR_P12_PASSWORD, standard input or the
+                                     terminal; --pdf adds to a signed file (else the newest one recorded)
+    verify FILE.pdf [--trust CERT]   who signed, when, intact, unchanged since, trusted: exit 0 when all
+                                     are, 1 when a signature is broken or the file changed after it (or
+                                     there is none), 3 when intact but a signer is not trusted
     install-desktop-entry            (Linux) this program in the desktop's menus, with its icon
 
 `--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
@@ -27,16 +30,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
 import traceback
 from pathlib import Path
 
 from circular_editor import __version__
 from circular_editor.errors import UserError, quoted
+from circular_editor.files import file_stem
 
 EXIT_INVALID = 2
 EXIT_FAILED = 1
+P12_PASSWORD_ENV = "CIRCULAR_EDITOR_P12_PASSWORD"
 
 
 class CommandError(UserError):
@@ -93,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     sign.add_argument("--pdf", metavar="SIGNED.pdf", help="a signed PDF of this circular to add the signature to")
     sign.add_argument("--timestamp", metavar="URL", help="an RFC 3161 timestamp server (PAdES B-T)")
     sign.add_argument("-o", "--output", required=True, help="the signed PDF to write (never an existing signed one)")
+    sign.add_argument("--password-stdin", action="store_true", help="read the .p12 password from standard input")
+    sign.add_argument("--confirm-certificate", action="store_true",
+                      help="the certificate is the signatory's although it names someone else: remember it")
     sign.set_defaults(run=_sign)
 
     verify = commands.add_parser("verify", help="check the signatures of a PDF")
@@ -136,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from circular_editor.ui.app import run
         return run(sys.argv[:1], getattr(args, "db", None))
+    if args.command in ("sign", "verify"):
+        from circular_editor.signing import quiet_pyhanko
+        quiet_pyhanko(debug=args.debug)  # (pyHanko's warnings and tracebacks: only with --debug)
+        if args.debug:
+            logging.basicConfig(level=logging.INFO)
     try:
         return args.run(args) or 0
     except UserError as exc:
@@ -185,23 +197,12 @@ def read_circular(name: str):
         raise CommandError(f"{label}: cannot read ({exc.strerror or exc})") from None
 
 
-MAX_STEM_BYTES = 150  # file systems allow 255 bytes a name; room for a prefix, a suffix and the extension
-
-
-def file_stem(reference: str, fallback: str) -> str:
-    """A file name (without extension) from the reference: `CL-20/025` -> `CL-20-025`, cut to a safe length."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", " ".join(reference.split())).strip(" .-")
-    name = name.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(" .-")
-    return name or fallback
 
 
 def _write_output(path: Path, data: bytes) -> None:
-    from circular_editor.atomic import write_atomic
+    from circular_editor.atomic import write_whole
 
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot write ({exc.strerror or exc})", EXIT_FAILED) from None
+    write_whole(path, data)  # (WriteFailed: exit 1, the system refused)
 
 
 def _render(args) -> int:
@@ -325,22 +326,50 @@ def _restore_backup(args) -> int:
     return 0
 
 
-def _sign(args) -> int:
+def _password(args) -> str:
+    """The .p12 password: $CIRCULAR_EDITOR_P12_PASSWORD, one line of standard input, or asked on the terminal."""
     import getpass
+
+    if os.environ.get(P12_PASSWORD_ENV) is not None:
+        return os.environ[P12_PASSWORD_ENV]
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            return getpass.getpass(f"password of {args.p12}: ")
+        except EOFError:
+            pass
+    raise CommandError(f"no password for {args.p12}: set {P12_PASSWORD_ENV}, give --password-stdin, "
+                       "or run the command in a terminal")
+
+
+def _sign(args) -> int:
     import hashlib
 
+    from circular_editor import styles
+    from circular_editor.defaults import resolve
     from circular_editor.render import render
-    from circular_editor.signing import is_signed_pdf, load_signer, sign_circular
+    from circular_editor.render.compose import signatories_shown
+    from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular
 
     output = Path(args.output)
     if is_signed_pdf(output):
         raise CommandError(f"{output}: a signed PDF is never overwritten; choose another name")
+    signer = load_signer(args.p12, _password(args))  # (a wrong password or key is refused before any work)
     with _open_store(args, write=True) as store:
         record = store.get(args.id)
         if record.status == "draft":
             raise CommandError(f"circular #{args.id} is a draft: finalize it before it is signed")
+        people = signatories_shown(resolve(record.circular, styles.load(record.circular.style)))
+        if not 1 <= args.signatory <= len(people):
+            raise CommandError(f"--signatory {args.signatory}: circular #{args.id} shows "
+                               f"{len(people)} signator{'y' if len(people) == 1 else 'ies'}")
+        index, person = args.signatory - 1, people[args.signatory - 1]
+        if index in record.signed_blocks:
+            raise CommandError(f"circular #{args.id}: signatory {args.signatory}'s block is already signed")
         rendered = render(record.circular)
-        pdf = rendered.pdf
+        pdf = base_pdf(rendered.pdf, record.signed)
         if args.pdf:
             try:
                 pdf = Path(args.pdf).read_bytes()
@@ -348,33 +377,48 @@ def _sign(args) -> int:
                 raise CommandError(f"{args.pdf}: cannot read ({exc.strerror or exc})") from None
             if not pdf.startswith(rendered.pdf):  # a signed file is the render followed by its signatures
                 raise CommandError(f"{args.pdf}: not a PDF of circular #{args.id} as it is now")
-        password = os.environ.get("CIRCULAR_EDITOR_P12_PASSWORD")
-        if password is None:
-            password = getpass.getpass(f"password of {args.p12}: ")
-        signer = load_signer(args.p12, password)
-        signed = sign_circular(pdf, rendered.signature_rooms, record.circular, args.signatory - 1, signer,
-                               timestamp_url=args.timestamp)
+        known = store.known_certificates(person.name)
+        if args.confirm_certificate:
+            store.confirm_certificate(person.name, signer.fingerprint)
+            known.add(signer.fingerprint)
+        try:
+            signed = sign_circular(pdf, rendered.signature_rooms, record.circular, index, signer,
+                                   timestamp_url=args.timestamp, known_fingerprints=known)
+        except SignerMismatch as exc:
+            raise CommandError(f"{exc} (if it is, sign again with --confirm-certificate)") from None
         _write_output(output, signed)
-        store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name)
+        store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name,
+                          index, len(people))
     print(output)
     return 0
 
 
 def _verify(args) -> int:
-    from circular_editor.signing import verify_pdf
+    from circular_editor.signing import verdict, verify_pdf
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise CommandError(f"{args.file}: cannot read ({exc.strerror or exc})") from None
+    data = read_regular_file(args.file, 200_000_000)
     reports = verify_pdf(data, args.trust)
-    if not reports:
-        print(f"{args.file}: no signature")
-        return EXIT_FAILED
     for report in reports:
-        print(f"{report.field}: {report.summary}")
-    good = all(r.intact and r.valid and (r.trusted or not args.trust) for r in reports)
-    return 0 if good else EXIT_FAILED
+        print(report.summary)
+    code, sentence = verdict(reports)
+    print(f"{args.file}: {sentence}")
+    return code
+
+
+def read_regular_file(name: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; CommandError naming it otherwise (a FIFO or a
+    device is refused before it is read: reading one could wait for ever)."""
+    path = Path(name)
+    try:
+        if not path.is_file():
+            raise CommandError(f"{name}: not a regular file" if path.exists() else f"{name}: no such file")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise CommandError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise CommandError(f"{name}: too large (more than {limit // 1_000_000} MB)")
+    return data
 
 
 def _install_desktop_entry(args) -> int:

@@ -102,6 +102,8 @@ class Labels:
     annex_line_many: str = text(fields=("count",))
     annex_heading: str = text(fields=("n",))
     months: tuple[str, ...]
+    # before the certificate holder's name in a digital signature's stamp ("digital signature")
+    digital_signature: str = text(default="توقيع رقمي")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from circular_editor import markup
-from circular_editor.cli import MAX_STEM_BYTES, file_stem, main
+from circular_editor.cli import main
+from circular_editor.files import MAX_STEM_BYTES, file_stem
 from circular_editor.model import MAX_DEPTH, MAX_TOTAL_ENTRIES, MAX_TOTAL_TEXT, Circular, ValidationError
 from circular_editor.render import render_pdf
 from circular_editor.typeset import Span

@@ -14,14 +14,15 @@ from circular_editor.render.text import Box, rows
 from circular_editor.typeset.pdffont import new_canvas
 
 LEADING = 1.2
-DIGITAL_SIGNATURE = "توقيع رقمي"  # "digital signature", before the signatory's name
 
 
-def signature_lines(name: str, title: str, day, months) -> list[tuple[str, bool]]:
-    """What the appearance says: the signatory (bold), the title, the day of signing as the letter writes dates."""
-    lines = [(f"{DIGITAL_SIGNATURE}: {name}" if name.strip() else DIGITAL_SIGNATURE, True)]
-    if title.strip():
-        lines.append((title, False))
+def signature_lines(holder: str, name: str, title: str, day, months, label: str) -> list[tuple[str, bool]]:
+    """What the appearance says: `label` ("digital signature") and the certificate holder (bold), the block's
+    name and title as the letter gives them, the day of signing as the letter writes dates."""
+    lines = [(f"{label}: {holder}" if holder.strip() else label, True)]
+    block = "، ".join(part.strip() for part in (name, title) if part.strip())  # (the Arabic comma)
+    if block:
+        lines.append((block, False))
     lines.append((f"{day.day} {months[day.month - 1]} {day.year}", False))
     return lines
 

@@ -63,14 +63,33 @@ class Record:
     deleted: bool = False
     signed: tuple = ()  # SignedFile of each signed export, oldest first
 
+    @property
+    def signed_blocks(self) -> set[int]:
+        """The signatories' blocks (0-based) a signature fills."""
+        return {entry.block for entry in self.signed if entry.block is not None}
+
+    @property
+    def signing_progress(self) -> str:
+        """"signed 1 of 4" while a joint letter waits for signatures; "" otherwise."""
+        if not self.signed or self.signed[-1].of is None:
+            return ""
+        done, total = len(self.signed_blocks), self.signed[-1].of
+        return f"signed {done} of {total}" if done < total else ""
+
 
 @dataclass(frozen=True)
 class SignedFile:
-    """A signed PDF exported from a circular: where it was written, its SHA-256, who signed, when."""
+    """A signed PDF exported from a circular: where it was written, its SHA-256, who signed (the certificate's
+    holder), when, which block (0-based) of how many (None for files signed before blocks were recorded)."""
     file: str
     sha256: str
     signatory: str
     signed_at: str
+    block: int | None = None
+    of: int | None = None
+
+
+SIGNED_KEYS = {"file", "sha256", "signatory", "signed_at"}
 
 
 @dataclass
@@ -264,7 +283,7 @@ class Repository:
     def get(self, record_id: int) -> Record:
         doc = self._doc(record_id)
         signed = tuple(SignedFile(**entry) for entry in doc.get("signed", []) if isinstance(entry, dict)
-                       and set(entry) == {"file", "sha256", "signatory", "signed_at"})
+                       and set(entry) in (SIGNED_KEYS, SIGNED_KEYS | {"block", "of"}))
         return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
                       Circular.from_dict(doc["content"]), "deleted" in doc, signed)
 
@@ -468,15 +487,37 @@ class Repository:
             return self.get(record_id)
         return self._new_version(record_id, old, status=status)
 
-    def mark_signed(self, record_id: int, file: str, sha256: str, signatory: str) -> Record:
-        """A signed PDF of a final circular was written: it is now "sent", and the file's SHA-256 stays in its
-        record (a new version, so the history shows when)."""
+    def mark_signed(self, record_id: int, file: str, sha256: str, signatory: str, block: int = 0,
+                    of: int = 1) -> Record:
+        """A signed PDF of a final circular was written, signature `block` of `of`: the file's SHA-256 stays in
+        the record (a new version, so the history shows when); "sent" once every block is signed."""
         self._writable()
         old = self._doc(record_id)
         if old["status"] == "draft":
             raise StoreError(f"circular #{record_id} is a draft: finalize it before it is signed")
-        entry = {"file": str(file), "sha256": sha256, "signatory": signatory, "signed_at": _now()}
-        return self._new_version(record_id, old, status="sent", signed=[*old.get("signed", []), entry])
+        done = self.get(record_id).signed_blocks
+        if block in done:
+            raise StoreError(f"circular #{record_id}: signatory {block + 1}'s block is already signed")
+        entry = {"file": str(file), "sha256": sha256, "signatory": signatory, "signed_at": _now(),
+                 "block": block, "of": of}
+        status = "sent" if len(done | {block}) >= of else old["status"]
+        return self._new_version(record_id, old, status=status, signed=[*old.get("signed", []), entry])
+
+    # ---- signatories' certificates ----
+
+    def known_certificates(self, person: str) -> set[str]:
+        """SHA-256 fingerprints of the certificates confirmed as `person`'s (the name as the letter gives it)."""
+        found = self.meta.table("certificates").get(Query().person == " ".join(person.split())) or {}
+        listed = found.get("sha256")
+        return {f for f in listed if isinstance(f, str)} if isinstance(listed, list) else set()
+
+    def confirm_certificate(self, person: str, fingerprint: str) -> None:
+        """Remember, after a person's deliberate confirmation, that this certificate is `person`'s."""
+        self._writable()
+        name = " ".join(person.split())
+        known = sorted(self.known_certificates(name) | {fingerprint})
+        table = self.meta.table("certificates")
+        self._guarded(lambda: table.upsert({"person": name, "sha256": known}, Query().person == name))
 
     def finalize(self, record_id: int) -> Record:
         """Mark a draft final, giving it the next reference of its style when it has none: one new version."""

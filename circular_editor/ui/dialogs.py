@@ -1,6 +1,8 @@
 """The editor's dialogs, in our own words (Qt's Arabic "Discard" is "ارفض"; ours says "تجاهل التغييرات")."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
@@ -174,33 +176,37 @@ class SettingsDialog(QDialog):
         return edit
 
 
-def show_verification(parent, path: str, reports: list, trust_configured: bool) -> None:
-    """What the signatures of a PDF say: who, when, whether the bytes are intact and the certificate trusted."""
+def show_verification(parent, path: str, reports: list, verdict: tuple[int, str]) -> None:
+    """What the signatures of a PDF say: the file's verdict, then per signature who, when, intact, what changed
+    after it, trusted (and why not). The same verdict as `circular-editor verify`."""
+    from circular_editor.signing import EXIT_GOOD
+
     title = QCoreApplication.translate("dialogs", "Signatures")
     if not reports:
         show_error(parent, title, QCoreApplication.translate("dialogs", "This PDF holds no signature."))
         return
+    code, sentence = verdict
     direction = "rtl" if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
     lines = []
     for report in reports:
-        if report.intact and report.valid:
-            state = QCoreApplication.translate("dialogs", "intact: not one byte changed since it was signed")
-        else:
+        if not report.intact:
             state = QCoreApplication.translate(
-                "dialogs", "MODIFIED: the signed bytes have changed, or the signature is invalid")
-        if not trust_configured:
-            trust = QCoreApplication.translate("dialogs", "trust not checked: no trusted certificates in the settings")
-        elif report.trusted:
+                "dialogs", "NOT VALID: the signed bytes have changed, or the signature does not match them")
+        elif report.changes:
+            state = QCoreApplication.translate("dialogs", "CHANGED after it was signed:")
+            state += f" <span dir='ltr'>{html.escape('; '.join(report.changes))}</span>"
+        else:
+            state = QCoreApplication.translate("dialogs", "intact, and nothing but later signatures added since")
+        if report.trusted:
             trust = QCoreApplication.translate("dialogs", "the certificate is trusted")
         else:
-            trust = QCoreApplication.translate("dialogs", "the certificate does not chain to a trusted certificate")
-        if not report.whole_file:
-            trust += " " + QCoreApplication.translate("dialogs", "(later signatures follow it)")
-        lines.append(f"<p dir='{direction}'><b>{isolated(report.signer)}</b> — {isolated(report.signed_at)}"
-                     f"<br>{state}<br>{trust}</p>")
-    good = all(r.intact and r.valid and (r.trusted or not trust_configured) for r in reports)
-    box = QMessageBox(QMessageBox.Icon.Information if good else QMessageBox.Icon.Warning, title,
-                      f"<p dir='ltr'>{path}</p>" + "".join(lines), QMessageBox.StandardButton.Close, parent)
+            trust = QCoreApplication.translate("dialogs", "NOT TRUSTED:") + \
+                f" <span dir='ltr'>{html.escape(report.trust_problem)}</span>"
+        lines.append(f"<p dir='{direction}'><b>{html.escape(isolated(report.signer))}</b> — "
+                     f"{isolated(report.signed_at)} ({report.field})<br>{state}<br>{trust}</p>")
+    head = f"<p dir='ltr'>{html.escape(path)}</p><p dir='ltr'><b>{html.escape(sentence)}</b></p>"
+    box = QMessageBox(QMessageBox.Icon.Information if code == EXIT_GOOD else QMessageBox.Icon.Warning, title,
+                      head + "".join(lines), QMessageBox.StandardButton.Close, parent)
     box.setObjectName("verification")
     box.exec()
 

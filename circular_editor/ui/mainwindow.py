@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu,
                                QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar)
 
 from circular_editor import styles
-from circular_editor.cli import file_stem
+from circular_editor.atomic import write_whole
+from circular_editor.files import file_stem
 from circular_editor.errors import UserError
 from circular_editor.model import FORMAT, Circular, ValidationError
 from circular_editor.ui import dialogs
@@ -32,6 +32,7 @@ from circular_editor.ui.pageview import PdfiumPages
 from circular_editor.ui.preview import PreviewPane, failure_text, snapshot_of
 from circular_editor.ui.renderclient import RenderClient, RenderFailure, Rendering
 from circular_editor.ui.settings import Settings
+from circular_editor.ui.signflow import SignFlow
 from circular_editor.ui.storeclient import StoreClient
 from circular_editor.ui.threadclient import ThreadClient
 
@@ -44,17 +45,6 @@ def new_content(style: styles.LetterStyle, today: dt.date) -> dict:
             "reference": "", "addressees": [], "subject": "", "salutation": style.salutation,
             "body": [{"type": "paragraph", "text": ""}], "closing": style.closing,
             "signatories": [{"note": s.note, "name": s.name, "title": s.title} for s in style.signatories]}
-
-
-def _write_whole(path: Path, data: bytes) -> Path:
-    """`data` written to `path` whole or not at all (off the GUI thread); UserError naming the file if not."""
-    from circular_editor.atomic import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    return path
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.autosave = QTimer(self, singleShot=True, interval=max(1, settings.autosave_seconds) * 1000,
                                timeout=self.autosave_now)
+        self.sign_flow = SignFlow(self)
         self._build_actions()
         self._show_empty()
         self._update_actions()
@@ -629,7 +620,7 @@ class MainWindow(QMainWindow):
 
     def _write_file(self, path: Path, data: bytes, done) -> None:
         """Written whole or not at all, on the store's thread (a slow disk never freezes the window)."""
-        self.client.call(lambda _repo: _write_whole(path, data), done=done, failed=self._failed)
+        self.client.call(lambda _repo: write_whole(path, data), done=done, failed=self._failed)
 
     def _exported(self, path: Path) -> None:
         show = QPushButton(self.tr("Show in folder"))
@@ -651,94 +642,13 @@ class MainWindow(QMainWindow):
         self.preview_pane.when_current(self._sign_rendering)
 
     def _sign_rendering(self, outcome: Rendering | RenderFailure) -> None:
-        from circular_editor.defaults import resolve
-        from circular_editor.signing import is_signed_pdf
-        from circular_editor.render.compose import signatories_shown
-
-        doc = self.document
         if isinstance(outcome, RenderFailure):
             dialogs.show_error(self, self.tr("Not signed"), failure_text(outcome))
             return
-        circular = Circular.from_dict(copy.deepcopy(doc.content))
-        people = signatories_shown(resolve(circular, styles.load(circular.style)))
-        if not people or not outcome.rooms:
-            dialogs.show_error(self, self.tr("Not signed"), self.tr("This letter shows no signatory."))
-            return
-        index = 0
-        if len(people) > 1:
-            names = [f"{n}. {p.name} — {p.title}" for n, p in enumerate(people, 1)]
-            chosen, ok = QInputDialog.getItem(self, self.tr("Sign"), self.tr("Who signs?"), names, 0, False)
-            if not ok:
-                return
-            index = names.index(chosen)
-        p12, _ = QFileDialog.getOpenFileName(self, self.tr("Your certificate and key"), "",
-                                             self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
-        if not p12:
-            return
-        password, ok = QInputDialog.getText(self, self.tr("Password"), self.tr("Password of the certificate file:"),
-                                            QLineEdit.EchoMode.Password)
-        if not ok:
-            return
-        record = self.client.wait(lambda repo: repo.get(doc.record_id))
-        source, done_before = outcome.pdf, len(record.signed)
-        if record.signed:  # the others' signatures: the newest signed file, if it is still there and unchanged
-            latest = Path(record.signed[-1].file)
-            try:
-                data = latest.read_bytes()
-                if hashlib.sha256(data).hexdigest() == record.signed[-1].sha256 and data.startswith(outcome.pdf):
-                    source = data
-            except OSError:
-                pass
-        suffix = self.tr("signed") + (f"-{done_before + 1}" if done_before else "")
-        path = self._ask_pdf_path(self.tr("Export the signed PDF"),
-                                  f"{file_stem(circular.reference, 'circular')}-{suffix}")
-        if path is None:
-            return
-        if is_signed_pdf(path):
-            dialogs.show_error(self, self.tr("Not signed"), self.tr("A signed PDF is never overwritten; "
-                                                                     "choose another name."))
-            return
-        self.settings.export_folder = str(path.parent)
-        record_id, rooms = doc.record_id, outcome.rooms
-        self.statusBar().showMessage(self.tr("Signing…"))
-
-        def sign(repo):
-            from circular_editor.signing import load_signer, sign_circular
-
-            signer = load_signer(p12, password)
-            signed = sign_circular(source, rooms, circular, index, signer)
-            _write_whole(path, signed)
-            return repo.mark_signed(record_id, str(path), hashlib.sha256(signed).hexdigest(), signer.name)
-
-        def signed(record) -> None:
-            self._open_loaded(record)
-            self.list_pane.refresh(select=record.id)
-            self._exported(path)
-
-        def refused(error) -> None:
-            self.statusBar().clearMessage()
-            if not isinstance(error, UserError):
-                raise error
-            dialogs.show_error(self, self.tr("Not signed"), str(error))
-        self.client.call(sign, done=signed, failed=refused)
+        self.sign_flow.sign(outcome)
 
     def verify_signed_pdf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a signed PDF"), self.settings.export_folder,
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        trusted = [self.settings.trust_roots] if self.settings.trust_roots else []
-
-        def verify(_repo):
-            from circular_editor.signing import verify_pdf
-            try:
-                data = Path(path).read_bytes()
-            except OSError as exc:
-                raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-            return verify_pdf(data, trusted)
-        self.client.call(verify, done=lambda reports: dialogs.show_verification(self, path, reports, bool(trusted)),
-                         failed=lambda error: dialogs.show_error(self, self.tr("Signatures"), str(error))
-                         if isinstance(error, UserError) else self._failed(error))
+        self.sign_flow.verify()
 
     def print_circular(self) -> None:
         if self.document is not None:

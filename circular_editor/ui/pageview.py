@@ -18,8 +18,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainte
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu
 
 from circular_editor.ui.pdfpages import PageText, PdfPages, Raster
+from circular_editor.ui import imports
 from circular_editor.ui.threadclient import ThreadClient
 
+# what the PDFium thread's jobs import (its text comes back as UTF-16)
+PDFIUM_MODULES = ("pypdfium2", "pypdfium2.raw", "codec:utf-16-le")
 GAP = 12  # pixels around and between pages
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
@@ -46,6 +49,7 @@ class PdfiumPages:
         """Make `pdf` the current document; returns its serial number (jobs name the document they want)."""
         self.serial += 1
         serial = self.serial
+        imports.preload(*PDFIUM_MODULES)  # (here, on the GUI thread: ui/imports.py; ~0.1 s at the first preview)
 
         def load():
             for old in self._open.values():

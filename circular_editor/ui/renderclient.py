@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from circular_editor.background import LatestWins
+from circular_editor.ui import imports
 from circular_editor.ui.pdfpages import Raster
 from circular_editor.ui.render_worker import WORKER_FLAG, StreamClosed, read_message, write_message
 
@@ -67,6 +68,7 @@ class RenderClient(QObject):
 
     def __init__(self, timeout: float = DEFAULT_TIMEOUT, parent: QObject | None = None):
         super().__init__(parent)
+        imports.watch()
         self.timeout = timeout
         self.renders_started = 0  # (tests and benches count them)
         self._lock = threading.Lock()

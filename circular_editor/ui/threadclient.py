@@ -14,6 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from circular_editor.background import SerialWorker
+from circular_editor.ui import imports
 
 
 class ThreadClient(QObject):
@@ -21,6 +22,7 @@ class ThreadClient(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
+        imports.watch()  # (a job's modules are imported on the GUI thread first: ui/imports.py says why)
         self._worker: SerialWorker | None = SerialWorker(name)
         self._finished.connect(self._deliver)
         self.pending = 0  # jobs whose outcome has not come back yet

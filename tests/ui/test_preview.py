@@ -10,7 +10,7 @@ from certs import ThrowawayCA
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from uitools import answer_next_dialog, close_window, make_window, type_text, wait_store
 
 from circular_editor.model import Circular
@@ -291,13 +291,20 @@ def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, mo
     out = tmp_path / "signed.pdf"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(p12), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("secret", True))
+    prompts, answers = [], iter(["wrong", "secret"])  # a wrong password is asked again, before the save dialog
+    monkeypatch.setattr(QInputDialog, "getText", lambda _p, _t, text, *a, **k: (prompts.append(text), (next(answers), True))[1])
+    asked = []  # the certificate names Doreen in Latin letters, the block in Arabic: confirmed once, remembered
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (asked.append(text), QMessageBox.StandardButton.Yes)[1])
     window.act_sign.trigger()
     qtbot.waitUntil(lambda: window.document is not None and window.document.status == "sent", timeout=20_000)
+    assert len(prompts) == 2 and "Wrong password" in prompts[1] and "Wrong" not in prompts[0]
+    assert len(asked) == 1 and "Doreen Bogdan-Martin" in asked[0] and "دورين" in asked[0]
     (report,) = verify_pdf(out.read_bytes(), [ca.pem(tmp_path / "ca.pem")])
-    assert report.signer == "Doreen Bogdan-Martin" and report.intact and report.trusted
+    assert report.signer == "Doreen Bogdan-Martin" and report.intact and report.trusted and not report.changes
     stored = window.client.wait(lambda repo: repo.get(record.id))
-    assert stored.signed[-1].file == str(out) and stored.status == "sent"
+    assert stored.signed[-1].file == str(out) and stored.status == "sent" and stored.signed_blocks == {0}
+    known = window.client.wait(lambda repo: repo.known_certificates("دورين بوغدان-مارتن"))
+    assert len(known) == 1
 
     window.settings.trust_roots = str(tmp_path / "ca.pem")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
@@ -305,4 +312,19 @@ def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, mo
     answer_next_dialog(seen=seen)
     window.act_verify.trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    assert "Doreen Bogdan-Martin" in seen[0] and "MODIFIED" not in seen[0]
+    assert "Doreen Bogdan-Martin" in seen[0] and "intact, unchanged and trusted" in seen[0]
+
+    forged = tmp_path / "forged.pdf"  # a content stream appended after the signature
+    forged.write_bytes(out.read_bytes() + b"\n99 0 obj\n<< /Length 0 >>\nstream\n\nendstream\nendobj\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), ""))
+    seen.clear()
+    answer_next_dialog(seen=seen)
+    window.act_verify.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "after Doreen Bogdan-Martin signed" in seen[0] and "CHANGED" in seen[0]
+
+    seen.clear()  # every block is signed: nothing more to sign
+    answer_next_dialog(seen=seen)
+    window.act_sign.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "Every signatory" in seen[0]

@@ -1,0 +1,163 @@
+"""Signing a circular's PDF (PAdES, through pyHanko), and the rules of who may sign which block. No Qt here.
+
+    check_signer(signer, person.name, known)      # SignerMismatch naming both people, unless they agree
+    signed = sign_circular(pdf, rooms, circular, index, signer)
+
+Each signatory of a letter has a block, and its signature goes in the field `Signatory<N>` over the room
+the letter leaves under that block's note. The signer is who the certificate says: the visible stamp
+names the certificate's holder (with the block's name and title as the letter gives them), and a
+certificate whose holder is not the block's person is refused unless that person's record already
+names the certificate (its SHA-256), which it does after one deliberate confirmation. A block signed
+once cannot be signed again. Level B-B (signed attributes with the certificate); B-T with a timestamp.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+import unicodedata
+
+from circular_editor.signing.keys import Signer, SigningError
+
+
+class SignerMismatch(SigningError):
+    """The certificate's holder is not the block's signatory (the user may confirm it once, deliberately)."""
+
+    def __init__(self, holder: str, person: str, fingerprint: str):
+        super().__init__(f"the certificate belongs to {holder}, but this block is {person}'s; sign with "
+                         f"{person}'s own certificate, or confirm that this certificate is {person}'s")
+        self.holder, self.person, self.fingerprint = holder, person, fingerprint
+
+
+def signature_field_name(index: int) -> str:
+    return f"Signatory{index + 1}"
+
+
+def _name_words(text: str) -> list[str]:
+    """A name as comparable words: no case, no accents or harakat, no punctuation (Bogdan-Martin = bogdan martin)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", plain.casefold()).split()
+
+
+def same_person(signer: Signer, name: str) -> bool:
+    """Whether the certificate names this person: its holder's name or an e-mail's local part, word for word
+    (in any order: "Zhao Houlin" is "Houlin Zhao")."""
+    wanted = sorted(_name_words(name))
+    if not wanted:
+        return False
+    candidates = [signer.name] + [email.split("@")[0] for email in signer.emails]
+    return any(sorted(_name_words(c)) == wanted for c in candidates)
+
+
+def check_signer(signer: Signer, person: str, known_fingerprints=()) -> None:
+    """SignerMismatch unless the certificate names `person` or is one `person`'s record already names."""
+    if signer.fingerprint in set(known_fingerprints) or same_person(signer, person):
+        return
+    raise SignerMismatch(signer.name, person.strip() or "an unnamed signatory", signer.fingerprint)
+
+
+def signed_fields(pdf: bytes) -> set[str]:
+    """The names of the signature fields of `pdf` that hold a signature."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        return {sig.field_name for sig in reader.embedded_signatures}
+    except Exception:
+        raise SigningError("the PDF to sign cannot be read") from None
+
+
+def sign_circular(pdf: bytes, rooms: dict, circular, index: int, signer: Signer, timestamp_url: str | None = None,
+                  day: dt.date | None = None, known_fingerprints=()) -> bytes:
+    """`pdf` (this circular's, as rendered, or already signed by others) signed by signatory `index` of the letter,
+    the appearance in that signatory's room; SignerMismatch when the certificate is not that signatory's."""
+    from circular_editor import styles
+    from circular_editor.defaults import resolve
+    from circular_editor.render.compose import signatories_shown
+    from circular_editor.render.stamp import signature_appearance, signature_lines
+
+    style = styles.load(circular.style)
+    own = resolve(circular, style)
+    people = signatories_shown(own)
+    if not 0 <= index < len(people) or index not in rooms:
+        raise SigningError(f"the letter has no signatory {index + 1} (it shows {len(people)})")
+    person, room = people[index], rooms[index]
+    field = signature_field_name(index)
+    if field in signed_fields(pdf):
+        raise SigningError(f"signatory {index + 1}'s block ({person.name.strip() or field}) is already signed")
+    check_signer(signer, person.name, known_fingerprints)
+    lines = signature_lines(signer.name, person.name, person.title, day or dt.date.today(), style.labels.months,
+                            style.labels.digital_signature)
+    appearance = signature_appearance(lines, room[3] - room[1], room[4] - room[2])
+    return sign_pdf(pdf, signer, room, field, appearance, reason=circular.reference, location=own.place,
+                    timestamp_url=timestamp_url)
+
+
+def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, float], field_name: str,
+             appearance: bytes, reason: str = "", location: str = "", timestamp_url: str | None = None) -> bytes:
+    """`pdf` with one more signature in field `field_name` over `room` (page, x0, y0, x1, y1), as an incremental
+    update; `appearance` is a one-page PDF the size of the room."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    page, x0, y0, x1, y1 = room
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        existing = {name for name, _, _ in fields.enumerate_sig_fields(writer)}
+    except Exception:
+        raise SigningError("the PDF to sign cannot be read") from None
+    if field_name in existing:
+        raise SigningError(f"this PDF already holds the signature {field_name}")
+    fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page,
+                                                              box=(round(x0), round(y0), round(x1), round(y1))))
+    meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm=signer.md_algorithm,
+                                        reason=reason or None, location=location or None,
+                                        subfilter=fields.SigSeedSubFilter.PADES)
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:  # (pyHanko imports the appearance from a file)
+        handle.write(appearance)
+        handle.flush()
+        style = stamp.StaticStampStyle.from_pdf_file(  # the page as made: no margin, no scaling, opaque
+            handle.name, border_width=0, background_opacity=1.0,
+            background_layout=layout.SimpleBoxLayoutRule(
+                x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
+                margins=layout.Margins.uniform(0), inner_content_scaling=layout.InnerScaling.NO_SCALING))
+        pdf_signer = signers.PdfSigner(meta, signer.pyhanko_signer, stamp_style=style,
+                                       timestamper=HTTPTimeStamper(timestamp_url) if timestamp_url else None)
+        out = io.BytesIO()
+        try:
+            pdf_signer.sign_pdf(writer, output=out)
+        except SigningError:
+            raise
+        except Exception as exc:  # a key pyHanko cannot use after all, a timestamp server that fails
+            raise SigningError(f"the signature could not be made ({type(exc).__name__}: {str(exc)[:120]})") from None
+    return out.getvalue()
+
+
+def base_pdf(rendered: bytes, signed_files) -> bytes:
+    """What the next signatory signs: the newest signed file of this circular when it is still there, unchanged
+    (its SHA-256 as recorded) and a signed copy of this very rendering; else the rendering itself."""
+    import hashlib
+    from pathlib import Path
+
+    for entry in reversed(list(signed_files)):
+        try:
+            data = Path(entry.file).read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == entry.sha256 and data.startswith(rendered):
+            return data
+    return rendered
+
+
+def is_signed_pdf(path) -> bool:
+    """A file holding a PDF signature: never overwritten by an export."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(50_000_000)
+    except OSError:
+        return False
+    return data.startswith(b"%PDF") and b"/ByteRange" in data
