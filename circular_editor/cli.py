@@ -166,12 +166,14 @@ def main(argv: list[str] | None = None) -> int:
 def _exit_code(exc: UserError) -> int:
     """2 for what the user gave (a file, an id, a style name), 1 for the rest (templates, the store, the disk)."""
     from circular_editor.model import ValidationError
+    from circular_editor.signing.keys import SigningError
     from circular_editor.store import NotFound
     from circular_editor.styles import UnknownStyle
 
     if isinstance(exc, CommandError):
         return exc.code
-    return EXIT_INVALID if isinstance(exc, (ValidationError, UnknownStyle, NotFound)) else EXIT_FAILED
+    # (a certificate, key, password, trust file or PDF to check is what the user gave)
+    return EXIT_INVALID if isinstance(exc, (ValidationError, UnknownStyle, NotFound, SigningError)) else EXIT_FAILED
 
 
 def read_circular(name: str):

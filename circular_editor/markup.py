@@ -16,9 +16,34 @@ from circular_editor.typeset.isolate import EMAIL, URL_START, trim_trailing
 _ESCAPABLE = set("\\*[]()_`#")
 # A label holds no unescaped `[`: a link starts at the last `[` before its `](`, and a run of unmatched
 # brackets costs one step each (with `[` allowed, every `[` rescanned to the end: quadratic).
-_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])+)\]\(([^)\s]+)\)")
+# A target may hold balanced parentheses (`.../Foo_(bar)`, `javascript:alert(1)`): the link ends at its own `)`.
+_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
 # The text engine isolates the same addresses; a bare URL here also stops at a bracket.
 _BARE = re.compile(rf"(?P<url>{URL_START}[^\s\u00a0<>\"\[\]]+)|(?P<email>{EMAIL})")
+
+
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+# Characters that reorder text invisibly (LRM, RLM, embeddings, overrides, isolates): in an address they
+# make what a reader sees differ from where the link goes.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def link_problem(target: str) -> str | None:
+    """Why `target` cannot be a link of a circular (None when it can): a scheme other than http, https or
+    mailto, or an invisible direction character."""
+    bad = _BIDI_CONTROLS.search(target)
+    if bad:
+        return f"the link address {target!r:.60} holds an invisible direction character (U+{ord(bad.group()):04X})"
+    if not target.lower().startswith(LINK_SCHEMES):
+        return f"the link address {target!r:.60} is not an http, https or mailto address"
+    return None
+
+
+def link_problems(text: str) -> list[str]:
+    """The problems of the links written as markup in `text` (bare addresses are always http(s) or e-mail)."""
+    if "](" not in text:
+        return []
+    return [problem for span in parse(text) if span.link for problem in [link_problem(span.link)] if problem]
 
 
 def link_target(text: str, kind: str) -> str:

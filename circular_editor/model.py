@@ -182,6 +182,11 @@ def _text(value, path: str, limit: int = MAX_TEXT) -> str:
     if len(value) > limit:
         raise ValidationError(path, f"too long ({len(value):,} characters; at most {limit:,})")
     _valid_characters(value, path)
+    if "](" in value:  # a link written as markup: only http, https and mailto, no direction controls
+        from circular_editor.markup import link_problems  # (only then: the engine's patterns cost ~50 ms to load)
+        problems = link_problems(value)
+        if problems:
+            raise ValidationError(path, problems[0])
     return value
 
 

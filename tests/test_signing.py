@@ -130,7 +130,7 @@ def test_bad_certificates_are_refused_with_their_reason_and_nothing_is_written(t
         store.finalize(record.id)
     out = tmp_path / "out.pdf"
     monkeypatch.setenv("CIRCULAR_EDITOR_P12_PASSWORD", "wrong" if kind == "password" else "secret")
-    assert cli.main(["--db", str(tmp_path / "db"), "sign", str(record.id), "--p12", str(p12), "-o", str(out)]) == 1
+    assert cli.main(["--db", str(tmp_path / "db"), "sign", str(record.id), "--p12", str(p12), "-o", str(out)]) == 2
     assert message in capsys.readouterr().err and not out.exists()
     with Repository(tmp_path / "db", read_only=True) as store:
         assert store.get(record.id).status == "final", "nothing recorded"
@@ -294,3 +294,93 @@ def test_a_certificate_naming_the_person_by_e_mail_matches(tmp_path, ca):
     other = load_signer(ca.signer_p12(tmp_path / "o.p12", "CZ Signing Key"), "secret")
     with pytest.raises(SignerMismatch, match="CZ Signing Key"):
         sign_circular(rendered.pdf, rendered.signature_rooms, circular, 0, other)
+
+
+def _bad_signing_inputs(tmp_path, ca):
+    """(name, argv suffix for `sign`, environment password or None): each must be refused in one line."""
+    cases = []
+    for kind in ("rsa1024", "p521", "ed448", "dsa"):
+        cases.append((f"key {kind}", ca.signer_p12(tmp_path / f"{kind}.p12", "Cosmas Zavazava", key_type=kind), "secret"))
+    for kind, options in {"expired": {"valid_days": (-400, -1)}, "future": {"valid_days": (10, 400)},
+                          "other key": {"other_key": True}, "not for signing": {"signing": False}}.items():
+        cases.append((kind, ca.signer_p12(tmp_path / f"{kind}.p12", "Cosmas Zavazava", **options), "secret"))
+    good = ca.signer_p12(tmp_path / "good.p12", "Cosmas Zavazava")
+    cases += [("wrong password", good, "nope"), ("empty password", good, ""), ("no password source", good, None)]
+    for name, data in {"empty": b"", "text": b"hello\n", "pem cert": ca.cert.public_bytes(__import__(
+            "cryptography.hazmat.primitives.serialization", fromlist=["Encoding"]).Encoding.PEM),
+                       "zeros": bytes(5000), "truncated": good.read_bytes()[:200]}.items():
+        path = tmp_path / f"{name}.p12"
+        path.write_bytes(data)
+        cases.append((f"p12 {name}", path, "secret"))
+    big = tmp_path / "big.p12"
+    big.write_bytes(bytes(1_100_000))
+    cases += [("p12 missing", tmp_path / "missing.p12", "secret"), ("p12 folder", tmp_path, "secret"),
+              ("p12 too large", big, "secret"), ("p12 a device", "/dev/null", "secret")]
+    return cases
+
+
+def test_a_campaign_of_bad_signing_inputs_is_refused_in_one_line_with_nothing_written(tmp_path, ca, monkeypatch,
+                                                                                    capsys):
+    db = tmp_path / "db"
+    with Repository(db) as store:
+        record = store.save(bdt())
+        store.finalize(record.id)
+    cases = _bad_signing_inputs(tmp_path, ca)
+    for name, p12, password in cases:
+        out = tmp_path / "out.pdf"
+        if password is None:
+            monkeypatch.delenv("CIRCULAR_EDITOR_P12_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("CIRCULAR_EDITOR_P12_PASSWORD", password)
+        monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))
+        code = cli.main(["--db", str(db), "sign", str(record.id), "--p12", str(p12), "-o", str(out)])
+        err = capsys.readouterr().err
+        assert code in (1, 2), name
+        assert err.count("\n") == 1 and "Traceback" not in err and "bug" not in err, (name, err)
+        assert not out.exists(), name
+    with Repository(db, read_only=True) as store:
+        assert store.get(record.id).status == "final" and not store.get(record.id).signed
+    assert len(cases) == 20
+
+
+def test_a_campaign_of_bad_verifying_inputs_gives_one_line_and_exit_1_or_2(tmp_path, ca, signed_bdt, capsys):
+    signed, ca_pem = signed_bdt
+    pdfs = {f"cut at {n}%": signed[:len(signed) * n // 100] for n in (1, *range(5, 100, 5), 99)}
+    at = signed.index(b"/Contents <") + 20
+    pdfs["signature bytes changed"] = signed[:at] + (b"0" if signed[at:at + 1] != b"0" else b"1") + signed[at + 1:]
+    pdfs["ByteRange changed"] = signed.replace(b"/ByteRange [0 ", b"/ByteRange [1 ", 1)
+    pdfs["not a PDF"] = b"hello"
+    pdfs["empty"] = b""
+    pdfs["random"] = bytes(range(256)) * 100
+    pdfs["no signature"] = render(bdt()).pdf
+    trust = {"text": b"not a certificate\n", "empty": b"", "private key": b"-----BEGIN PRIVATE KEY-----\nAAAA\n"
+             b"-----END PRIVATE KEY-----\n", "p12": (tmp_path / "x.p12").read_bytes()
+             if (tmp_path / "x.p12").exists() else ca.signer_p12(tmp_path / "x.p12", "X").read_bytes(),
+             "garbage der": bytes(300)}
+    runs = 0
+    good = tmp_path / "good.pdf"
+    good.write_bytes(signed)
+    for name, data in pdfs.items():
+        path = tmp_path / "bad.pdf"
+        path.write_bytes(data)
+        code = cli.main(["verify", str(path), "--trust", str(ca_pem)])
+        out = capsys.readouterr()
+        assert code in (1, 2), name
+        assert "Traceback" not in out.err and "bug" not in out.err and out.err.count("\n") <= 1, (name, out.err)
+        runs += 1
+    for name, data in trust.items():
+        path = tmp_path / f"trust-{name.replace(' ', '-')}"
+        path.write_bytes(data)
+        assert cli.main(["verify", str(good), "--trust", str(path)]) == 2, name
+        err = capsys.readouterr().err
+        assert str(path) in err and err.count("\n") == 1 and "bug" not in err, (name, err)
+        runs += 1
+    assert cli.main(["verify", str(good), "--trust", str(tmp_path / "missing.pem")]) == 2
+    assert cli.main(["verify", str(tmp_path)]) == 2
+    capsys.readouterr()
+    bundle = tmp_path / "bundle.pem"  # PEM bundles and DER certificates are trust files too
+    bundle.write_bytes(ThrowawayCA("Other").pem(tmp_path / "o.pem").read_bytes() + ca_pem.read_bytes())
+    assert cli.main(["verify", str(good), "--trust", str(bundle)]) == EXIT_GOOD
+    assert cli.main(["verify", str(good), "--trust", str(ca.der(tmp_path / "ca.der"))]) == EXIT_GOOD
+    assert len(load_trust_roots([bundle])) == 2
+    assert runs + 4 + 20 >= 50  # with the four above and the signing campaign's 20

@@ -74,8 +74,10 @@ def verify_pdf(pdf: bytes, trusted=()) -> list[SignatureReport]:
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = list(reader.embedded_signatures)
-    except Exception as exc:  # pyHanko's reader raises many kinds on a broken file
-        raise SigningError(f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+    except Exception as exc:  # pyHanko's reader raises many kinds on a broken file, or a malformed signature
+        detail = " ".join(str(exc).split())[:120]
+        raise SigningError(f"not a readable signed PDF: the file or a signature in it is malformed "
+                           f"({type(exc).__name__}: {detail})") from None
     fields = {sig.field_name for sig in embedded}
     return [_report(reader, sig, n == len(embedded) - 1, context, bool(roots), fields)
             for n, sig in enumerate(embedded)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from circular_editor.typeset.layout import Line, ParagraphLayout
 from circular_editor.typeset.pdffont import fonts_of
+from circular_editor.typeset.uri import ascii_uri
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 TEXT_COLOUR = (0.0, 0.0, 0.0)
@@ -94,7 +95,7 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
     ops.append("Q")
     canvas._code.append("\n".join(ops))
     for x0, x1, target in plan.links:
-        canvas.linkURL(target, (x0, baseline - plan.descent, x1, baseline + plan.ascent), relative=0, thickness=0)
+        canvas.linkURL(ascii_uri(target), (x0, baseline - plan.descent, x1, baseline + plan.ascent), relative=0, thickness=0)
 
 
 _KEYS: dict = {}  # one object per distinct glyph key, kerning number and colour operator
