@@ -46,8 +46,10 @@ def main() -> None:
         first = timed(lambda: load_signer(p12, "secret"), 1)[0]
         loads = timed(lambda: load_signer(p12, "secret"), args.runs)
         signer = load_signer(p12, "secret")
-        sign_circular(rendered.pdf, rendered.signature_rooms, circular, 0, signer)
-        signs = timed(lambda: sign_circular(rendered.pdf, rendered.signature_rooms, circular, 0, signer), args.runs)
+        known = {signer.fingerprint}  # (the letter names its signatory in Arabic: the certificate confirmed as theirs)
+        sign_circular(rendered.pdf, rendered.signature_rooms, circular, 0, signer, known_fingerprints=known)
+        signs = timed(lambda: sign_circular(rendered.pdf, rendered.signature_rooms, circular, 0, signer,
+                                            known_fingerprints=known), args.runs)
     for label, values in (("load the PKCS#12 file", loads), ("sign the TSB example", signs)):
         print(f"{label}: median {statistics.median(values):.0f} ms, range {min(values):.0f}-{max(values):.0f} ms")
     print(f"(first load in the process, with pyHanko's imports: {first:.0f} ms; target: signing < 300 ms)")

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from circular_editor import __version__
 from circular_editor.errors import UserError, quoted
-from circular_editor.files import file_stem
+from circular_editor.files import UnreadableInput, file_stem, read_regular_file
 
 EXIT_INVALID = 2
 EXIT_FAILED = 1
@@ -173,7 +173,8 @@ def _exit_code(exc: UserError) -> int:
     if isinstance(exc, CommandError):
         return exc.code
     # (a certificate, key, password, trust file or PDF to check is what the user gave)
-    return EXIT_INVALID if isinstance(exc, (ValidationError, UnknownStyle, NotFound, SigningError)) else EXIT_FAILED
+    given = (ValidationError, UnknownStyle, NotFound, SigningError, UnreadableInput)
+    return EXIT_INVALID if isinstance(exc, given) else EXIT_FAILED
 
 
 def read_circular(name: str):
@@ -398,29 +399,13 @@ def _sign(args) -> int:
 def _verify(args) -> int:
     from circular_editor.signing import verdict, verify_pdf
 
-    data = read_regular_file(args.file, 200_000_000)
+    data = read_regular_file(args.file, 200_000_000, "a PDF this program checks")
     reports = verify_pdf(data, args.trust)
     for report in reports:
         print(report.summary)
     code, sentence = verdict(reports)
     print(f"{args.file}: {sentence}")
     return code
-
-
-def read_regular_file(name: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; CommandError naming it otherwise (a FIFO or a
-    device is refused before it is read: reading one could wait for ever)."""
-    path = Path(name)
-    try:
-        if not path.is_file():
-            raise CommandError(f"{name}: not a regular file" if path.exists() else f"{name}: no such file")
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise CommandError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise CommandError(f"{name}: too large (more than {limit // 1_000_000} MB)")
-    return data
 
 
 def _install_desktop_entry(args) -> int:

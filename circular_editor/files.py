@@ -1,7 +1,32 @@
-"""Names of the files the program writes for people (exports, signed PDFs), made from a circular's reference."""
+"""Files given by people: reading one safely, and naming the files written for them (exports, signed PDFs)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from circular_editor.errors import UserError
+
+
+class UnreadableInput(UserError):
+    """A file given as input is not a regular file, cannot be read, is empty or too large; the text names it."""
+
+
+def read_regular_file(name: str | Path, limit: int, what: str = "a file this program reads") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A FIFO, a device or a folder is refused before it
+    is opened (reading one could wait for ever), and so is an empty file."""
+    path = Path(name)
+    try:
+        if not path.is_file():
+            raise UnreadableInput(f"{name}: not a regular file" if path.exists() else f"{name}: no such file")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableInput(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise UnreadableInput(f"{name}: not {what} (larger than {limit // 1_000_000} MB)")
+    if not data:
+        raise UnreadableInput(f"{name}: the file is empty")
+    return data
 
 MAX_STEM_BYTES = 150  # file systems allow 255 bytes a name; room for a prefix, a suffix and the extension
 

@@ -42,7 +42,8 @@ def check_signing(env: dict, home: Path) -> None:
     p12 = ca.signer_p12(home / "signer.p12", "Smoke Test")
     out = home / "signed.pdf"
     start = time.perf_counter()
-    done = subprocess.run([PROGRAM, "sign", str(record_id), "--p12", str(p12), "-o", str(out)],
+    done = subprocess.run([PROGRAM, "sign", str(record_id), "--p12", str(p12), "--confirm-certificate",
+                           "-o", str(out)],
                           env={**env, "CIRCULAR_EDITOR_P12_PASSWORD": "secret"}, capture_output=True, text=True,
                           timeout=120)
     seconds = time.perf_counter() - start
@@ -50,7 +51,8 @@ def check_signing(env: dict, home: Path) -> None:
           else done.stderr[-500:])
     done = subprocess.run([PROGRAM, "verify", str(out), "--trust", str(ca.pem(home / "ca.pem"))], env=env,
                           capture_output=True, text=True, timeout=120)
-    check("verify", done.returncode == 0 and "intact, trusted" in done.stdout, done.stdout.strip()[-200:])
+    check("verify", done.returncode == 0 and "intact, unchanged and trusted" in done.stdout,
+          done.stdout.strip()[-200:])
 
 
 def main() -> None:

@@ -3,6 +3,24 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    'Every signatory of this letter has signed it.':
+        'وقَّع جميع موقِّعي هذه الرسالة عليها.',
+    'Wrong password. Password of %1:':
+        'كلمة المرور غير صحيحة. كلمة مرور %1:',
+    'Password of %1:':
+        'كلمة مرور %1:',
+    "The certificate belongs to %1, but this block is %2's.\n\nIs this certificate %2's own? If you confirm it, it is remembered as theirs.":
+        'الشهادة باسم %1، لكن خانة التوقيع هذه لـ %2.\n\nهل هذه الشهادة شهادةُ %2 نفسه؟ إن أكَّدت ذلك حُفظت على أنها شهادته.',
+    'Whose certificate?':
+        'شهادة مَن؟',
+    'NOT VALID: the signed bytes have changed, or the signature does not match them':
+        'غير صالح: تغيَّرت البايتات الموقَّعة، أو لا يطابقها التوقيع',
+    'CHANGED after it was signed:':
+        'تغيَّر بعد توقيعه:',
+    'intact, and nothing but later signatures added since':
+        'سليم، ولم يُضَف إليه بعد توقيعه إلا توقيعات لاحقة',
+    'NOT TRUSTED:':
+        'غير موثوق:',
     " (and %1 more)": " (و%1 غيرها)",
     " (final)": " (نهائية)",
     " (read-only)": " (للقراءة فقط)",

@@ -300,7 +300,8 @@ def _bad_signing_inputs(tmp_path, ca):
     """(name, argv suffix for `sign`, environment password or None): each must be refused in one line."""
     cases = []
     for kind in ("rsa1024", "p521", "ed448", "dsa"):
-        cases.append((f"key {kind}", ca.signer_p12(tmp_path / f"{kind}.p12", "Cosmas Zavazava", key_type=kind), "secret"))
+        p12 = ca.signer_p12(tmp_path / f"{kind}.p12", "Cosmas Zavazava", key_type=kind)
+        cases.append((f"key {kind}", p12, "secret"))
     for kind, options in {"expired": {"valid_days": (-400, -1)}, "future": {"valid_days": (10, 400)},
                           "other key": {"other_key": True}, "not for signing": {"signing": False}}.items():
         cases.append((kind, ca.signer_p12(tmp_path / f"{kind}.p12", "Cosmas Zavazava", **options), "secret"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circular_editor.errors import UserError
+from circular_editor.files import UnreadableInput, read_regular_file
 
 MAX_P12_BYTES = 1_000_000
 MAX_TRUST_BYTES = 5_000_000
@@ -42,17 +43,9 @@ class Signer:
 
 def _read_limited(path: Path, limit: int, what: str) -> bytes:
     try:
-        if not path.is_file():
-            raise SigningError(f"{path}: not a file")
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise SigningError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise SigningError(f"{path}: not {what} (larger than {limit // 1_000_000} MB)")
-    if not data:
-        raise SigningError(f"{path}: the file is empty")
-    return data
+        return read_regular_file(path, limit, what)
+    except UnreadableInput as exc:
+        raise SigningError(str(exc)) from None
 
 
 def public_der(key) -> bytes:

@@ -95,7 +95,8 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
     ops.append("Q")
     canvas._code.append("\n".join(ops))
     for x0, x1, target in plan.links:
-        canvas.linkURL(ascii_uri(target), (x0, baseline - plan.descent, x1, baseline + plan.ascent), relative=0, thickness=0)
+        box = (x0, baseline - plan.descent, x1, baseline + plan.ascent)
+        canvas.linkURL(ascii_uri(target), box, relative=0, thickness=0)
 
 
 _KEYS: dict = {}  # one object per distinct glyph key, kerning number and colour operator

@@ -39,10 +39,6 @@ SIGNING_MODULES = ("cryptography.x509", "cryptography.hazmat.primitives.serializ
                    "codec:utf-16-le")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("signing", text)
-
-
 def preload_signing() -> None:
     """pyHanko and its kin imported now, on the GUI thread (a second or so the first time; a wait cursor)."""
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -79,20 +75,22 @@ class SignFlow:
         people = signatories_shown(resolve(circular, styles.load(circular.style)))
         open_blocks = [n for n in range(len(people)) if n not in record.signed_blocks and n in outcome.rooms]
         if not people or not outcome.rooms:
-            return self._refuse(tr("This letter shows no signatory."))
+            return self._refuse(QCoreApplication.translate("signing", "This letter shows no signatory."))
         if not open_blocks:
-            return self._refuse(tr("Every signatory of this letter has signed it."))
+            return self._refuse(QCoreApplication.translate("signing", "Every signatory of this letter has signed it."))
         index = open_blocks[0]
         if len(people) > 1:
             names = [f"{n + 1}. {people[n].name} — {people[n].title}" for n in open_blocks]
-            chosen, ok = QInputDialog.getItem(self.window, tr("Sign"), tr("Who signs?"), names, 0, False)
+            chosen, ok = QInputDialog.getItem(self.window, QCoreApplication.translate("signing", "Sign"),
+                                              QCoreApplication.translate("signing", "Who signs?"), names, 0, False)
             if not ok:
                 return
             index = open_blocks[names.index(chosen)]
         settings = self.window.settings
         start = settings.certificate_folder or documents_folder()
-        p12, _ = QFileDialog.getOpenFileName(self.window, tr("Your certificate and key"), start,
-                                             tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
+        p12, _ = QFileDialog.getOpenFileName(
+            self.window, QCoreApplication.translate("signing", "Your certificate and key"), start,
+            QCoreApplication.translate("signing", "PKCS#12 files (*.p12 *.pfx);;All files (*)"))
         if not p12:
             return
         settings.certificate_folder = str(Path(p12).parent)
@@ -100,9 +98,12 @@ class SignFlow:
         self._ask_password(_Signing(record, outcome, circular, people, index, Path(p12)), retry=False)
 
     def _ask_password(self, job: "_Signing", retry: bool) -> None:
-        prompt = tr("Wrong password. Password of %1:") if retry else tr("Password of %1:")
-        password, ok = QInputDialog.getText(self.window, tr("Password"), prompt.replace("%1", isolated(job.p12.name)),
-                                            QLineEdit.EchoMode.Password)
+        if retry:  # (asked again at once, before any save dialog)
+            prompt = QCoreApplication.translate("signing", "Wrong password. Password of %1:")
+        else:
+            prompt = QCoreApplication.translate("signing", "Password of %1:")
+        password, ok = QInputDialog.getText(self.window, QCoreApplication.translate("signing", "Password"),
+                                            prompt.replace("%1", isolated(job.p12.name)), QLineEdit.EchoMode.Password)
         if not ok:
             return
         person = job.people[job.index].name
@@ -132,10 +133,12 @@ class SignFlow:
         try:
             check_signer(job.signer, person, known)
         except SignerMismatch:
-            text = tr("The certificate belongs to %1, but this block is %2's.\n\nIs this certificate %2's own? "
-                      "If you confirm it, it is remembered as theirs.").replace("%1", isolated(job.signer.name)) \
-                .replace("%2", isolated(person))
-            answer = QMessageBox.question(self.window, tr("Whose certificate?"), text,
+            text = QCoreApplication.translate(
+                "signing", "The certificate belongs to %1, but this block is %2's.\n\nIs this certificate %2's own? "
+                "If you confirm it, it is remembered as theirs.")
+            text = text.replace("%1", isolated(job.signer.name)).replace("%2", isolated(person))
+            title = QCoreApplication.translate("signing", "Whose certificate?")
+            answer = QMessageBox.question(self.window, title, text,
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                           QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
@@ -151,15 +154,16 @@ class SignFlow:
 
         window = self.window
         done_before = len(job.record.signed_blocks)
-        suffix = tr("signed") + (f"-{done_before + 1}" if done_before else "")
-        path = window._ask_pdf_path(tr("Export the signed PDF"),
+        suffix = QCoreApplication.translate("signing", "signed") + (f"-{done_before + 1}" if done_before else "")
+        path = window._ask_pdf_path(QCoreApplication.translate("signing", "Export the signed PDF"),
                                     f"{file_stem(job.circular.reference, 'circular')}-{suffix}")
         if path is None:
             return
         if is_signed_pdf(path):
-            return self._refuse(tr("A signed PDF is never overwritten; choose another name."))
+            return self._refuse(QCoreApplication.translate(
+                "signing", "A signed PDF is never overwritten; choose another name."))
         window.settings.export_folder = str(path.parent)
-        window.statusBar().showMessage(tr("Signing…"))
+        window.statusBar().showMessage(QCoreApplication.translate("signing", "Signing…"))
         record_id, rooms, rendered = job.record.id, job.outcome.rooms, job.outcome.pdf
         circular, index, signer, of = job.circular, job.index, job.signer, len(job.people)
 
@@ -184,14 +188,15 @@ class SignFlow:
         window.client.call(sign, done=signed, failed=refused)
 
     def _refuse(self, text: str) -> None:
-        dialogs.show_error(self.window, tr("Not signed"), text)
+        dialogs.show_error(self.window, QCoreApplication.translate("signing", "Not signed"), text)
 
     # ---- verifying ----
 
     def verify(self) -> None:
         window = self.window
         start = window.settings.export_folder or documents_folder()
-        path, _ = QFileDialog.getOpenFileName(window, tr("Verify a signed PDF"), start, tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("signing", "Verify a signed PDF"),
+                                              start, QCoreApplication.translate("signing", "PDF files (*.pdf)"))
         if not path:
             return
         trusted = [window.settings.trust_roots] if window.settings.trust_roots else []
@@ -208,7 +213,7 @@ class SignFlow:
 
         def failed(error) -> None:
             if isinstance(error, UserError):
-                dialogs.show_error(window, tr("Signatures"), str(error))
+                dialogs.show_error(window, QCoreApplication.translate("signing", "Signatures"), str(error))
             else:
                 window._failed(error)
         window.client.call(verify, done=lambda found: dialogs.show_verification(window, path, *found),

@@ -352,409 +352,407 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="78" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="81" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="79" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="313" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="82" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="316" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="115" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="118" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="117" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="168" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="174" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="177" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="176" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="181" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="184" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="184" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="187" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="213" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="603" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="216" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="217" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="220" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="250" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="253" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="251" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="254" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="251" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="254" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="258" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="261" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="263" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="266" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="282" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="314" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="310" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="317" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="311" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="314" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="312" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="315" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="312" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="315" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="339" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="342" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="380" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="383" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="408" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="411" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="409" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="412" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="436" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="439" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="455" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="458" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="470" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="473" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="475" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="478" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="489" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="492" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="498" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="500" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="503" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="500" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="503" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="504" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="511" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="514" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="547" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="550" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="551" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="554" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="557" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="557" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="558" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="565" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="568" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="569" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="572" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="581" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="599" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="584" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="602" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="584" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="587" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="585" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="588" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="592" />
         <location filename="../../circular_editor/ui/mainwindow.py" line="631" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="607" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="687" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="725" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="616" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
@@ -765,10 +763,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="651" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="720" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="646" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
@@ -778,108 +773,43 @@
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
-        <source>This letter shows no signatory.</source>
-        <translation>لا تتضمن هذه الرسالة أي موقِّع.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="661" />
-        <source>Sign</source>
-        <translation>توقيع</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="661" />
-        <source>Who signs?</source>
-        <translation>من يوقّع؟</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="665" />
-        <source>Your certificate and key</source>
-        <translation>شهادتك ومفتاحك</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="666" />
-        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
-        <translation>ملفات PKCS#12 (*.p12 *.pfx);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="669" />
-        <source>Password</source>
-        <translation>كلمة المرور</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="669" />
-        <source>Password of the certificate file:</source>
-        <translation>كلمة مرور ملف الشهادة:</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="683" />
-        <source>signed</source>
-        <translation>موقعة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="685" />
-        <source>Export the signed PDF</source>
-        <translation>تصدير ملف PDF الموقّع</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
-        <source>A signed PDF is never overwritten; choose another name.</source>
-        <translation>لا يُكتب فوق ملف PDF موقّع أبداً؛ اختر اسماً آخر.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
-        <source>Signing…</source>
-        <translation>جارٍ التوقيع…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="724" />
-        <source>Verify a signed PDF</source>
-        <translation>التحقق من ملف PDF موقّع</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="738" />
-        <source>Signatures</source>
-        <translation>التوقيعات</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="774" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="686" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="776" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="688" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="693" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="776" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="688" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="693" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="799" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="711" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="800" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="712" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="805" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="717" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -920,12 +850,12 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../circular_editor/ui/pageview.py" line="394" />
+        <location filename="../../circular_editor/ui/pageview.py" line="396" />
         <source>&amp;Copy</source>
         <translation>&amp;نسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/pageview.py" line="396" />
+        <location filename="../../circular_editor/ui/pageview.py" line="398" />
         <source>Select the &amp;page's text</source>
         <translation>تحديد نص ال&amp;صفحة</translation>
     </message>
@@ -933,62 +863,62 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="87" />
+        <location filename="../../circular_editor/ui/preview.py" line="85" />
         <source>Zoom out (Ctrl+−)</source>
         <translation>تصغير (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="91" />
+        <location filename="../../circular_editor/ui/preview.py" line="89" />
         <source>Fit width</source>
         <translation>ملاءمة العرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="92" />
+        <location filename="../../circular_editor/ui/preview.py" line="90" />
         <source>Fit page</source>
         <translation>ملاءمة الصفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="99" />
+        <location filename="../../circular_editor/ui/preview.py" line="97" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="105" />
+        <location filename="../../circular_editor/ui/preview.py" line="103" />
         <source>Previous page</source>
         <translation>الصفحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="116" />
+        <location filename="../../circular_editor/ui/preview.py" line="114" />
         <source>Next page</source>
         <translation>الصفحة التالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="132" />
+        <location filename="../../circular_editor/ui/preview.py" line="130" />
         <source>Preparing the preview…</source>
         <translation>جارٍ إعداد المعاينة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="138" />
+        <location filename="../../circular_editor/ui/preview.py" line="136" />
         <source>The PDF preview of the open circular will show here.</source>
         <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="154" />
+        <location filename="../../circular_editor/ui/preview.py" line="152" />
         <source>Updating…</source>
         <translation>جارٍ التحديث…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="182" />
+        <location filename="../../circular_editor/ui/preview.py" line="180" />
         <source>The preview is not up to date: %1</source>
         <translation>المعاينة غير محدّثة: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="185" />
+        <location filename="../../circular_editor/ui/preview.py" line="183" />
         <source>No preview yet.</source>
         <translation>لا معاينة بعد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="202" />
+        <location filename="../../circular_editor/ui/preview.py" line="199" />
         <source>of %1</source>
         <translation>من %1</translation>
     </message>
@@ -1099,225 +1029,220 @@
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="30" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="34" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="31" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
         <source>Save the changes to %1?</source>
         <translation>حفظ التغييرات في %1؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="32" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="33" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
         <source>Discard changes</source>
         <translation>تجاهل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="34" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="41" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="45" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="39" />
         <source>If you discard them, the last saved version stays as it is.</source>
         <translation>إن تجاهلتها بقيت آخر نسخة محفوظة كما هي.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="45" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="125" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="49" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="129" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="50" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="54" />
         <source>The store is in use</source>
         <translation>المخزن قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="51" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="55" />
         <source>Open read-only</source>
         <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="52" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="59" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="56" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="63" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="62" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="66" />
         <source>The store cannot be read</source>
         <translation>تتعذّر قراءة المخزن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="57" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="61" />
         <source>Repair from the backup</source>
         <translation>إصلاح من النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="60" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="64" />
         <source>Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.</source>
         <translation>لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="71" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="75" />
         <source>Recover unsaved edits</source>
         <translation>استعادة التعديلات غير المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="73" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="77" />
         <source>The editor was closed with unsaved edits. Recover them?</source>
         <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="83" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="87" />
         <source>Recover</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="84" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="88" />
         <source>Discard them</source>
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="100" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="108" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="108" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="108" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="115" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="118" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="122" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="120" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="124" />
         <source>Compare with now…</source>
         <translation>قارن بالحالية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="139" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="143" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="145" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="147" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="151" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="154" />
         <source>T&amp;rusted certificates</source>
         <translation>الشهادات ال&amp;موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="151" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="155" />
         <source>none: signatures are checked, not trusted</source>
         <translation>لا شيء: يُتحقق من التوقيعات دون الوثوق بها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="153" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="157" />
         <source>Trusted certificates</source>
         <translation>الشهادات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="154" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="158" />
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>الشهادات (*.pem *.crt *.cer *.der);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="171" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="146" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="193" />
+        <source>NOT VALID: the signed bytes have changed, or the signature does not match them</source>
+        <translation>غير صالح: تغيَّرت البايتات الموقَّعة، أو لا يطابقها التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="196" />
+        <source>CHANGED after it was signed:</source>
+        <translation>تغيَّر بعد توقيعه:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="199" />
+        <source>intact, and nothing but later signatures added since</source>
+        <translation>سليم، ولم يُضَف إليه بعد توقيعه إلا توقيعات لاحقة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="203" />
+        <source>NOT TRUSTED:</source>
+        <translation>غير موثوق:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="153" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="179" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="184" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="181" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="186" />
         <source>This PDF holds no signature.</source>
         <translation>لا يحمل ملف PDF هذا أي توقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="187" />
-        <source>intact: not one byte changed since it was signed</source>
-        <translation>سليم: لم يتغيّر أي بايت منذ التوقيع</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
-        <source>MODIFIED: the signed bytes have changed, or the signature is invalid</source>
-        <translation>معدَّل: تغيّرت البيانات الموقّعة، أو التوقيع غير صالح</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="192" />
-        <source>trust not checked: no trusted certificates in the settings</source>
-        <translation>لم يُتحقق من الثقة: لا شهادات موثوقة في الإعدادات</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="194" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="201" />
         <source>the certificate is trusted</source>
         <translation>الشهادة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="196" />
-        <source>the certificate does not chain to a trusted certificate</source>
-        <translation>الشهادة لا ترجع إلى شهادة موثوقة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="198" />
-        <source>(later signatures follow it)</source>
-        <translation>(تليه توقيعات لاحقة)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="219" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="225" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="230" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="236" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>
@@ -1423,17 +1348,17 @@
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../circular_editor/ui/renderclient.py" line="116" />
+        <location filename="../../circular_editor/ui/renderclient.py" line="122" />
         <source>The preview is closed.</source>
         <translation>المعاينة مغلقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/renderclient.py" line="140" />
+        <location filename="../../circular_editor/ui/renderclient.py" line="138" />
         <source>The preview took longer than %1 s and was stopped; the next edit tries again.</source>
         <translation>استغرقت المعاينة أكثر من %1 ثانية فأوقفت؛ وستُعاد المحاولة عند التعديل التالي.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/renderclient.py" line="143" />
+        <location filename="../../circular_editor/ui/renderclient.py" line="141" />
         <source>The preview's render process stopped unexpectedly (exit code %1); it was restarted.</source>
         <translation>توقفت عملية إعداد المعاينة على نحو غير متوقع (رمز الخروج %1)؛ وأعيد تشغيلها.</translation>
     </message>
@@ -1464,6 +1389,108 @@
         <location filename="../../circular_editor/ui/printing.py" line="99" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
+    </message>
+</context>
+<context>
+    <name>signing</name>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="78" />
+        <source>This letter shows no signatory.</source>
+        <translation>لا تتضمن هذه الرسالة أي موقِّع.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="80" />
+        <source>Every signatory of this letter has signed it.</source>
+        <translation>وقَّع جميع موقِّعي هذه الرسالة عليها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="84" />
+        <source>Sign</source>
+        <translation>توقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="85" />
+        <source>Who signs?</source>
+        <translation>من يوقّع؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="92" />
+        <source>Your certificate and key</source>
+        <translation>شهادتك ومفتاحك</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="93" />
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>ملفات PKCS#12 (*.p12 *.pfx);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="102" />
+        <source>Wrong password. Password of %1:</source>
+        <translation>كلمة المرور غير صحيحة. كلمة مرور %1:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="104" />
+        <source>Password of %1:</source>
+        <translation>كلمة مرور %1:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="105" />
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="136" />
+        <source>The certificate belongs to %1, but this block is %2's.
+
+Is this certificate %2's own? If you confirm it, it is remembered as theirs.</source>
+        <translation>الشهادة باسم %1، لكن خانة التوقيع هذه لـ %2.
+
+هل هذه الشهادة شهادةُ %2 نفسه؟ إن أكَّدت ذلك حُفظت على أنها شهادته.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="140" />
+        <source>Whose certificate?</source>
+        <translation>شهادة مَن؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="157" />
+        <source>signed</source>
+        <translation>موقعة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="158" />
+        <source>Export the signed PDF</source>
+        <translation>تصدير ملف PDF الموقّع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="163" />
+        <source>A signed PDF is never overwritten; choose another name.</source>
+        <translation>لا يُكتب فوق ملف PDF موقّع أبداً؛ اختر اسماً آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="166" />
+        <source>Signing…</source>
+        <translation>جارٍ التوقيع…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="191" />
+        <source>Not signed</source>
+        <translation>لم يتم التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="198" />
+        <source>Verify a signed PDF</source>
+        <translation>التحقق من ملف PDF موقّع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="199" />
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/signflow.py" line="216" />
+        <source>Signatures</source>
+        <translation>التوقيعات</translation>
     </message>
 </context>
 </TS>
