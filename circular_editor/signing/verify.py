@@ -1,14 +1,15 @@
 """Verifying a signed PDF: per signature who, when, intact, trusted (and why not), and what changed after it.
 
     reports = verify_pdf(data, trusted=["ca.pem"])
-    code, sentence = verdict(reports, trust_checked=True)   # EXIT_GOOD, EXIT_CHANGED or EXIT_UNTRUSTED
+    code, sentence = verdict(reports)   # EXIT_GOOD, EXIT_CHANGED or EXIT_UNTRUSTED, and one plain sentence
 
 The only change allowed after a signature is a later signature (its field, its appearance, the
 form that lists it). pyHanko's difference analysis decides that for each signature; bytes after
 the last signature (a signature must cover the whole file, as pdfsig's "Total document signed"
 says), and a changed document information dictionary (which pyHanko lets pass) are caught
 here. changes.py says what changed in words. No traceback reaches anyone: a signature that cannot
-be checked is reported as such, and pyHanko's own log is quiet unless the caller asks (`--debug`).
+be checked is reported as such, and pyHanko's own log is for `--debug` only (the CLI and the editor call
+quiet_pyhanko before they sign or verify).
 """
 from __future__ import annotations
 
@@ -66,7 +67,6 @@ def verify_pdf(pdf: bytes, trusted=()) -> list[SignatureReport]:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko_certvalidator import ValidationContext
 
-    quiet_pyhanko(logging.getLogger("pyhanko").propagate)
     roots = load_trust_roots(trusted)
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
     if not pdf.startswith(b"%PDF-"):

@@ -298,7 +298,8 @@ def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (asked.append(text), QMessageBox.StandardButton.Yes)[1])
     window.act_sign.trigger()
     qtbot.waitUntil(lambda: window.document is not None and window.document.status == "sent", timeout=20_000)
-    assert len(prompts) == 2 and "Wrong password" in prompts[1] and "Wrong" not in prompts[0]
+    assert len(prompts) == 2 and "me.p12" in prompts[0]  # in Arabic: "wrong password" the second time
+    assert "غير صحيحة" in prompts[1] and "غير صحيحة" not in prompts[0]
     assert len(asked) == 1 and "Doreen Bogdan-Martin" in asked[0] and "دورين" in asked[0]
     (report,) = verify_pdf(out.read_bytes(), [ca.pem(tmp_path / "ca.pem")])
     assert report.signer == "Doreen Bogdan-Martin" and report.intact and report.trusted and not report.changes
@@ -322,10 +323,11 @@ def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, mo
     answer_next_dialog(seen=seen)
     window.act_verify.trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    assert "after Doreen Bogdan-Martin signed" in seen[0] and "CHANGED" in seen[0]
+    assert "bytes were added to the file after Doreen Bogdan-Martin signed" in seen[0]
+    assert "تغيَّر بعد توقيعه" in seen[0], "'changed after it was signed', in the interface's language"
 
     seen.clear()  # every block is signed: nothing more to sign
     answer_next_dialog(seen=seen)
     window.act_sign.trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    assert "Every signatory" in seen[0]
+    assert "وقَّع جميع موقِّعي هذه الرسالة" in seen[0]  # "every signatory of this letter has signed it"
