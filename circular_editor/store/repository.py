@@ -69,12 +69,18 @@ class Record:
         return {entry.block for entry in self.signed if entry.block is not None}
 
     @property
+    def signatures_waiting(self) -> tuple[int, int] | None:
+        """(blocks signed, blocks) while a joint letter waits for more signatures; None otherwise."""
+        if not self.signed or self.signed[-1].of is None:
+            return None
+        done, total = len(self.signed_blocks), self.signed[-1].of
+        return (done, total) if done < total else None
+
+    @property
     def signing_progress(self) -> str:
         """"signed 1 of 4" while a joint letter waits for signatures; "" otherwise."""
-        if not self.signed or self.signed[-1].of is None:
-            return ""
-        done, total = len(self.signed_blocks), self.signed[-1].of
-        return f"signed {done} of {total}" if done < total else ""
+        waiting = self.signatures_waiting
+        return f"signed {waiting[0]} of {waiting[1]}" if waiting else ""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class Document(QObject):
         self.content = content
         self.record_id = record_id
         self.status = status
+        self.signatures_waiting: tuple[int, int] | None = None  # (signed, of) while more must sign
         self.stack = QUndoStack(self)
         self._saved_index = 0
         self._modified = False

@@ -314,6 +314,9 @@ class MainWindow(QMainWindow):
             or self.tr("New circular")
         status = {"final": self.tr(" (final)"), "sent": self.tr(" (sent)"),
                   "read-only": self.tr(" (read-only)")}.get(doc.status, "")
+        if doc.signatures_waiting:
+            done, total = doc.signatures_waiting
+            status = self.tr(" (final, signed %1 of %2)").replace("%1", str(done)).replace("%2", str(total))
         self.setWindowTitle(f"{name}{status}[*] — " + self.tr("Circular Editor"))
         self.setWindowModified(doc.modified)
 
@@ -396,6 +399,7 @@ class MainWindow(QMainWindow):
 
     def _open_loaded(self, record) -> None:
         document = Document(record.circular.to_dict(), record.id, "deleted" if record.deleted else record.status)
+        document.signatures_waiting = record.signatures_waiting  # (a joint letter: "signed 1 of 4")
         self._set_document(document)
 
     def save(self, wait: bool = False) -> bool:

@@ -559,7 +559,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="216" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="610" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
@@ -600,7 +600,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="310" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="317" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="320" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
@@ -620,196 +620,201 @@
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="342" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="319" />
+        <source> (final, signed %1 of %2)</source>
+        <translation> (نهائية، وُقِّعت %1 من %2)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="345" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="383" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="386" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="411" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="415" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="412" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="416" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="439" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="443" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="458" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="462" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="473" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="477" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="478" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="482" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="492" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="496" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="505" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="503" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="507" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="503" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="507" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="504" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="508" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="514" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="518" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="550" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="554" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="551" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="555" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="557" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="564" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="565" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="568" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="572" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="572" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="576" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="584" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="602" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="588" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="587" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="591" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="588" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="592" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="592" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="631" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="596" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="635" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="607" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="611" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="616" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="620" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="626" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="630" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="646" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="650" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="667" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="686" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="690" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="688" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="693" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="688" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="693" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="711" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="715" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="712" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="716" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="717" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>

@@ -293,9 +293,11 @@ def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, mo
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(p12), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     prompts, answers = [], iter(["wrong", "secret"])  # a wrong password is asked again, before the save dialog
-    monkeypatch.setattr(QInputDialog, "getText", lambda _p, _t, text, *a, **k: (prompts.append(text), (next(answers), True))[1])
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda _p, _t, text, *a, **k: (prompts.append(text), (next(answers), True))[1])
     asked = []  # the certificate names Doreen in Latin letters, the block in Arabic: confirmed once, remembered
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (asked.append(text), QMessageBox.StandardButton.Yes)[1])
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: (asked.append(text), QMessageBox.StandardButton.Yes)[1])
     window.act_sign.trigger()
     qtbot.waitUntil(lambda: window.document is not None and window.document.status == "sent", timeout=20_000)
     assert len(prompts) == 2 and "me.p12" in prompts[0]  # in Arabic: "wrong password" the second time
@@ -331,3 +333,14 @@ def test_sign_and_export_then_verify_from_the_window(qtbot, window, tmp_path, mo
     window.act_sign.trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert "وقَّع جميع موقِّعي هذه الرسالة" in seen[0]  # "every signatory of this letter has signed it"
+
+
+def test_a_joint_letter_half_signed_says_how_far_it_is_in_the_title(qtbot, window):
+    record = window.client.wait(lambda repo: next(s for s in repo.search() if s.style == "sg"))
+    window.client.wait(lambda repo: repo.finalize(record.id))
+    window.client.wait(lambda repo: repo.mark_signed(record.id, "/nowhere/signed-1.pdf", "0" * 64, "A", 0, 2))
+    window.open_record(record.id)
+    wait_store(qtbot, window)
+    qtbot.waitUntil(lambda: window.document is not None and window.document.record_id == record.id)
+    assert "وُقِّعت 1 من 2" in window.windowTitle()  # "final, signed 1 of 2"
+    assert window.client.wait(lambda repo: repo.get(record.id)).status == "final"
