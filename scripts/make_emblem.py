@@ -30,7 +30,8 @@ def main() -> None:
         half = r * (1 - y * y) ** 0.5
         draw.line((c - half, c + y * r, c + half, c + y * r), fill=BLUE, width=w // 2)
     for angle in range(0, 360, 30):  # twelve dots on the ring, like a dial
-        x, y = c + (n / 2 - 3.5 * w) * math.cos(math.radians(angle)), c + (n / 2 - 3.5 * w) * math.sin(math.radians(angle))
+        radius = n / 2 - 3.5 * w
+        x, y = c + radius * math.cos(math.radians(angle)), c + radius * math.sin(math.radians(angle))
         draw.ellipse((x - w * 0.9, y - w * 0.9, x + w * 0.9, y + w * 0.9), fill=BLUE)
     image.resize((SIZE, SIZE), Image.LANCZOS).save(OUT, optimize=True)
     print(OUT)

@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+.venv/bin/ruff check --quiet .  # lint first ([tool.ruff] in pyproject.toml): a finding fails the run
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

@@ -95,7 +95,8 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry, table: 
     size = geo.type.header
     split = geo.left + geo.width * (1 - page.header_split)
     label_w = page.header_label_width
-    value_box = geo.box(split + page.header_value_gap, geo.right - split - label_w - page.header_value_gap, size, "start")
+    gap = page.header_value_gap
+    value_box = geo.box(split + gap, geo.right - split - label_w - gap, size, "start")
     label_box = geo.box(geo.right - label_w, label_w, size, "start", bold=True)
     contact = circular.contact or {}
     pairs = [] if style.reference_title else [("reference", circular.reference)]

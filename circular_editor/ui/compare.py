@@ -120,7 +120,9 @@ class CompareDialog(QDialog):
             sides.addWidget(box)
         self.list = QListWidget()
         self.list.setObjectName("changes")
-        kinds = {"changed": QCoreApplication.translate("compare", "changed"), "added": QCoreApplication.translate("compare", "added"), "removed": QCoreApplication.translate("compare", "removed")}
+        kinds = {"changed": QCoreApplication.translate("compare", "changed"),
+                 "added": QCoreApplication.translate("compare", "added"),
+                 "removed": QCoreApplication.translate("compare", "removed")}
         for change in self.found:
             item = QListWidgetItem(f"{change.where}: {kinds[change.kind]}")
             item.setData(Qt.ItemDataRole.UserRole, change)
@@ -150,7 +152,9 @@ class CompareDialog(QDialog):
     def _show_change(self, item) -> None:
         change = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(change, Change):
-            self.detail.setPlainText(QCoreApplication.translate("compare", "Before:") + "\n" + change.old + "\n\n" + QCoreApplication.translate("compare", "Now:") + "\n" + change.new)
+            before = QCoreApplication.translate("compare", "Before:")
+            now = QCoreApplication.translate("compare", "Now:")
+            self.detail.setPlainText(f"{before}\n{change.old}\n\n{now}\n{change.new}")
 
     def done(self, result: int) -> None:  # Qt's name: every way of closing ends the render workers
         for renderer, pane in zip(self._renderers, self.panes):

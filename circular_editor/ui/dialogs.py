@@ -5,7 +5,8 @@ import html
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+                               QVBoxLayout,
                                QWidget)
 
 from circular_editor.store import Version
@@ -34,26 +35,34 @@ def ask_to_save(parent, name: str) -> str:
     return _message(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("dialogs", "Unsaved changes"),
                     QCoreApplication.translate("dialogs", "Save the changes to %1?").replace("%1", name),
                     [(QCoreApplication.translate("dialogs", "Save"), QMessageBox.ButtonRole.AcceptRole, "save"),
-                     (QCoreApplication.translate("dialogs", "Discard changes"), QMessageBox.ButtonRole.DestructiveRole, "discard"),
-                     (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")], default="save",
-                    detail=QCoreApplication.translate("dialogs", "If you discard them, the last saved version stays as it is."))
+                     (QCoreApplication.translate("dialogs", "Discard changes"), QMessageBox.ButtonRole.DestructiveRole,
+                      "discard"),
+                     (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")],
+                    default="save",
+                    detail=QCoreApplication.translate("dialogs",
+                                                      "If you discard them, the last saved version stays as it is."))
 
 
 def confirm(parent, title: str, text: str, yes: str, detail: str = "") -> bool:
     return _message(parent, QMessageBox.Icon.Question, title, text,
                     [(yes, QMessageBox.ButtonRole.AcceptRole, "yes"),
-                     (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "no")], default="yes", detail=detail) == "yes"
+                     (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "no")],
+                    default="yes", detail=detail) == "yes"
 
 
 def show_error(parent, title: str, text: str) -> None:
-    _message(parent, QMessageBox.Icon.Critical, title, text, [(QCoreApplication.translate("dialogs", "Close"), QMessageBox.ButtonRole.AcceptRole, "ok")])
+    close = QCoreApplication.translate("dialogs", "Close")
+    _message(parent, QMessageBox.Icon.Critical, title, text, [(close, QMessageBox.ButtonRole.AcceptRole, "ok")])
 
 
 def store_in_use(message: str) -> bool:
     """True: open the store read-only; False: quit."""
-    return _message(None, QMessageBox.Icon.Warning, QCoreApplication.translate("dialogs", "The store is in use"), message,
-                    [(QCoreApplication.translate("dialogs", "Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read"),
-                     (QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")], default="read") == "read"
+    title = QCoreApplication.translate("dialogs", "The store is in use")
+    return _message(None, QMessageBox.Icon.Warning, title, message,
+                    [(QCoreApplication.translate("dialogs", "Open read-only"), QMessageBox.ButtonRole.AcceptRole,
+                      "read"),
+                     (QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole, "quit")],
+                    default="read") == "read"
 
 
 def store_damaged(message: str, plan: str) -> bool:
@@ -74,7 +83,8 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("dialogs", "Recover unsaved edits"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(QCoreApplication.translate("dialogs", "The editor was closed with unsaved edits. Recover them?")))
+        layout.addWidget(QLabel(QCoreApplication.translate(
+            "dialogs", "The editor was closed with unsaved edits. Recover them?")))
         self.list = QListWidget()
         for draft in drafts:
             item = QListWidgetItem(describe(draft))
@@ -105,7 +115,9 @@ class HistoryDialog(QDialog):
         self.resize(520, 360)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        statuses = {"draft": QCoreApplication.translate("dialogs", "draft"), "final": QCoreApplication.translate("dialogs", "final"), "sent": QCoreApplication.translate("dialogs", "sent")}
+        statuses = {"draft": QCoreApplication.translate("dialogs", "draft"),
+                    "final": QCoreApplication.translate("dialogs", "final"),
+                    "sent": QCoreApplication.translate("dialogs", "sent")}
         for version in versions:
             when = version.saved_at[:16].replace("T", " ")
             text = f"{version.number}  ·  {when}  ·  {statuses.get(version.status, version.status)}  ·  " \
@@ -119,7 +131,8 @@ class HistoryDialog(QDialog):
             self.list.addItem(QCoreApplication.translate("dialogs", "No earlier versions."))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton(QCoreApplication.translate("dialogs", "Restore this version"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(QCoreApplication.translate("dialogs", "Restore this version"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(versions))
         self.compare_button = buttons.addButton(QCoreApplication.translate("dialogs", "Compare with now…"),
                                                 QDialogButtonBox.ButtonRole.ActionRole)

@@ -22,6 +22,7 @@ from circular_editor.files import file_stem
 from circular_editor.errors import UserError
 from circular_editor.model import FORMAT, Circular, ValidationError
 from circular_editor.ui import dialogs
+from circular_editor.ui.actions import State, enabled
 from circular_editor.ui.bidi import isolated
 from circular_editor.ui.circularlist import CircularList
 from circular_editor.ui.document import Document
@@ -321,24 +322,15 @@ class MainWindow(QMainWindow):
         self.setWindowModified(doc.modified)
 
     def _update_actions(self) -> None:
+        """Every command enabled or not, by the rules of ui/actions.py."""
         doc = self.document
-        writable = not self.client.read_only
-        editable = doc is not None and not doc.read_only
-        for action in (self.act_save, self.act_finalize, self.act_bold, self.act_italic, self.act_link):
-            action.setEnabled(editable)
-        self.act_new.setEnabled(writable)
-        self.new_menu.setEnabled(writable)
-        self.act_import.setEnabled(writable)
-        self.act_duplicate.setEnabled(doc is not None and writable)
-        self.act_reopen.setEnabled(doc is not None and writable and doc.status in ("final", "sent"))
-        self.act_sent.setEnabled(writable and doc is not None and doc.status == "final")
-        self.act_delete.setEnabled(writable and doc is not None and doc.record_id is not None)
-        self.act_undelete.setEnabled(writable and self._last_deleted is not None)
-        self.act_history.setEnabled(doc is not None and doc.record_id is not None)
-        self.act_export.setEnabled(doc is not None)
-        for action in (self.act_export_pdf, self.act_print, self.act_print_preview):
-            action.setEnabled(doc is not None)
-        self.act_sign.setEnabled(writable and doc is not None and doc.status in ("final", "sent"))
+        state = State(open=doc is not None, store_writable=not self.client.read_only,
+                      editable=doc is not None and not doc.read_only, status=doc.status if doc else "",
+                      stored=doc is not None and doc.record_id is not None,
+                      deleted_to_restore=self._last_deleted is not None)
+        for name, on in enabled(state).items():
+            getattr(self, f"act_{name}").setEnabled(on)
+        self.new_menu.setEnabled(state.store_writable)
 
     def _show_problems(self, problems: list) -> None:
         if problems:

@@ -16,13 +16,17 @@ from circular_editor.model import ValidationError
 
 _PROBLEMS = [
     (re.compile(r"^too long \(([\d,]+) characters; at most ([\d,]+)\)$"),
-     lambda m: QCoreApplication.translate("messages", "too long: %1 characters, at most %2").replace("%1", m[1]).replace("%2", m[2])),
+     lambda m: QCoreApplication.translate("messages", "too long: %1 characters, at most %2")
+     .replace("%1", m[1]).replace("%2", m[2])),
     (re.compile(r"^too many entries \(([\d,]+); at most ([\d,]+)\)$"),
-     lambda m: QCoreApplication.translate("messages", "too many entries: %1, at most %2").replace("%1", m[1]).replace("%2", m[2])),
-    (re.compile(r"^empty: a circular needs a subject$"), lambda m: QCoreApplication.translate("messages", "A circular needs a subject.")),
+     lambda m: QCoreApplication.translate("messages", "too many entries: %1, at most %2")
+     .replace("%1", m[1]).replace("%2", m[2])),
+    (re.compile(r"^empty: a circular needs a subject$"),
+     lambda m: QCoreApplication.translate("messages", "A circular needs a subject.")),
     (re.compile(r"^none: a circular needs at least one addressee$"),
      lambda m: QCoreApplication.translate("messages", "A circular needs at least one addressee.")),
-    (re.compile(r"^no paragraph: a circular needs a text$"), lambda m: QCoreApplication.translate("messages", "A circular needs at least one paragraph.")),
+    (re.compile(r"^no paragraph: a circular needs a text$"),
+     lambda m: QCoreApplication.translate("messages", "A circular needs at least one paragraph.")),
     (re.compile(r"^expected a date as YYYY-MM-DD"), lambda m: QCoreApplication.translate("messages", "not a date")),
 ]
 

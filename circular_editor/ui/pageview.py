@@ -339,7 +339,8 @@ class PageView(QAbstractScrollArea):
     def _need_text(self, page: int) -> None:
         if page not in self.texts:
             serial = self.serial
-            self.pdfium.call(serial, lambda pages: pages.text(page), lambda text: self._text_arrived(serial, page, text))
+            self.pdfium.call(serial, lambda pages: pages.text(page),
+                             lambda text: self._text_arrived(serial, page, text))
 
     def _text_arrived(self, serial: int, page: int, text: PageText) -> None:
         if serial == self.serial:

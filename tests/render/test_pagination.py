@@ -39,8 +39,8 @@ def test_forty_paragraphs_break_at_lines_with_no_orphans_or_widows():
     leading = 12 * 1.45
     numbers = []
     for number, lines in enumerate(doc, 1):
-        body_lines = [l for l in lines if l.find("الاتحاد الدولي للاتصالات بصدد", arabic=True)
-                      or l.find("https://www.itu.int/") or l.find("الفقرة", arabic=True)]
+        body_lines = [line for line in lines if line.find("الاتحاد الدولي للاتصالات بصدد", arabic=True)
+                      or line.find("https://www.itu.int/") or line.find("الفقرة", arabic=True)]
         runs = runs_of_lines(body_lines, leading)
         for run in (runs[0], runs[-1]) if runs else ():
             assert len(run) >= 2, f"page {number}: a single line of a paragraph at the page's head or foot"

@@ -118,7 +118,8 @@ def test_no_glyph_past_the_margins(rendered):
         with pdfplumber.open(__import__("io").BytesIO(pdf)) as doc:
             for number, p in enumerate(doc.pages, 1):
                 for c in p.chars:
-                    assert left - 0.5 <= c["x0"] and c["x1"] <= right + 0.5, (style, number, c["text"], c["x0"], c["x1"])
+                    assert left - 0.5 <= c["x0"] and c["x1"] <= right + 0.5, \
+                        (style, number, c["text"], c["x0"], c["x1"])
                     # (a glyph's box here is the font's whole ascent-descent band, taller than its ink)
                     assert page.margin_bottom - 3 <= p.height - c["bottom"] and c["top"] >= page.margin_top - 8
                 for image in p.images:

@@ -139,7 +139,8 @@ def test_a_full_disk_during_restore_changes_nothing(tmp_path, monkeypatch):
     DiskFull(monkeypatch, allowed=0)
     with pytest.raises(Exception, match="nothing was changed"):
         restore.restore_backup(tmp_path, newest_backup(tmp_path / "backups"))
-    assert damaged.read_text() == "{" and not list(tmp_path.glob("restoring-*")) and not list(tmp_path.glob("damaged-*"))
+    assert damaged.read_text() == "{"
+    assert not list(tmp_path.glob("restoring-*")) and not list(tmp_path.glob("damaged-*"))
 
 
 def test_a_folder_with_set_aside_files_but_no_meta_is_refused(tmp_path):

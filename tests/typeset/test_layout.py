@@ -29,8 +29,8 @@ def test_justified_lines_fill_the_width_and_the_last_sits_at_the_right():
 
 
 def test_alignments_start_end_center():
-    for align, expect_left in (("start", lambda l: 300 - l.used), ("end", lambda l: 0.0),
-                               ("center", lambda l: (300 - l.used) / 2)):
+    for align, expect_left in (("start", lambda line: 300 - line.used), ("end", lambda line: 0.0),
+                               ("center", lambda line: (300 - line.used) / 2)):
         line = layout_paragraph("نص قصير", 300, ParagraphStyle(align=align)).lines[0]
         assert abs(line.left - expect_left(line)) < 0.01, align
 

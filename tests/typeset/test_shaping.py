@@ -23,8 +23,9 @@ def texts() -> list[str]:
     rng = random.Random(7)
     letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوية"
     for _ in range(300):  # vocalised words: several marks on a letter, marks after a space
-        found.append(" ".join("".join(rng.choice(letters) + "".join(rng.choice(HARAKAT) for _ in range(rng.randint(0, 2)))
-                                      for _ in range(rng.randint(1, 7))) for _ in range(rng.randint(1, 9))))
+        def letter():
+            return rng.choice(letters) + "".join(rng.choice(HARAKAT) for _ in range(rng.randint(0, 2)))
+        found.append(" ".join("".join(letter() for _ in range(rng.randint(1, 7))) for _ in range(rng.randint(1, 9))))
     found += ["e\u0301te\u0301 👍🏽 ok", "ق\u0651\u064e 2024 (ITU)", "\u0301 \u0651"]
     return found
 

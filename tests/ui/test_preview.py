@@ -94,7 +94,8 @@ def test_the_preview_text_is_selected_and_copied_as_pdfium_reads_it(qtbot, windo
     s = view.points_to_pixels()
     start, end = view._point_on_page(rect.topLeft() + QPointF(560 * s, 60 * s)), None
     assert start is not None and start[0] == 0
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=(rect.topLeft() + QPointF(560 * s, 62 * s)).toPoint())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=(rect.topLeft() + QPointF(560 * s, 62 * s)).toPoint())
     qtbot.waitUntil(lambda: 0 in view.texts)
     qtbot.mouseMove(view.viewport(), (rect.topLeft() + QPointF(300 * s, 62 * s)).toPoint())
     end = view.selection

@@ -1,0 +1,52 @@
+"""The window's commands, enabled by one table of rules (ui/actions.py), and the window following it."""
+import pytest
+from uitools import close_window, make_window, wait_store
+
+from circular_editor.paths import examples
+from circular_editor.ui.actions import RULES, State, enabled
+
+DRAFT = State(open=True, editable=True, status="draft", stored=True)
+FINAL = State(open=True, editable=False, status="final", stored=True)
+SENT = State(open=True, editable=False, status="sent", stored=True)
+NOTHING_OPEN = State()
+READ_ONLY_STORE = State(open=True, store_writable=False, editable=False, status="final", stored=True)
+
+
+@pytest.mark.parametrize("state,name,expected", [
+    (DRAFT, "sign", False),  # a draft can still change: it is never signed
+    (DRAFT, "finalize", True), (DRAFT, "save", True), (DRAFT, "sent", False), (DRAFT, "reopen", False),
+    (FINAL, "finalize", False), (FINAL, "save", False), (FINAL, "bold", False),
+    (FINAL, "sign", True), (FINAL, "sent", True), (FINAL, "reopen", True),
+    (SENT, "sent", False), (SENT, "sign", True),  # (a joint letter marked sent by hand may still gather signatures)
+    (NOTHING_OPEN, "export_pdf", False), (NOTHING_OPEN, "print", False), (NOTHING_OPEN, "history", False),
+    (NOTHING_OPEN, "new", True), (NOTHING_OPEN, "undelete", False),
+    (READ_ONLY_STORE, "sign", False), (READ_ONLY_STORE, "new", False), (READ_ONLY_STORE, "import", False),
+    (READ_ONLY_STORE, "export_pdf", True), (READ_ONLY_STORE, "duplicate", False),
+    (State(open=True, editable=True, status="draft", stored=False), "delete", False),
+    (State(deleted_to_restore=True), "undelete", True),
+])
+def test_the_rules(state, name, expected):
+    assert enabled(state)[name] is expected
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    window.client.wait(lambda repo: repo.import_files([str(p) for p in examples()]))
+    wait_store(qtbot, window)
+    yield window
+    close_window(window)
+
+
+def test_the_window_follows_the_rules_for_a_draft_and_a_final_circular(qtbot, window):
+    assert all(hasattr(window, f"act_{name}") for name in RULES), "every rule names one of the window's actions"
+    record = window.client.wait(lambda repo: repo.search()[0])
+    window.open_record(record.id)
+    for status in ("draft", "final"):
+        if status == "final":  # finalized as the Finalize command does: the window shows the new version
+            window.client.call(lambda repo: repo.finalize(record.id), done=window._open_loaded)
+        wait_store(qtbot, window)
+        qtbot.waitUntil(lambda: window.document is not None and window.document.status == status)
+        assert window.act_sign.isEnabled() is (status == "final")
+        assert window.act_finalize.isEnabled() is (status == "draft")
+        assert window.act_save.isEnabled() is (status == "draft")
