@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.form: CircularForm | None = None
         self.draft_key: str | None = None
+        self._recent: list = []  # summaries of the recent circulars, as last fetched (the Recent menu)
         self._last_deleted: int | None = None
         self.setObjectName("main-window")
         self.list_pane = CircularList(client, styles.names())
@@ -210,20 +211,36 @@ class MainWindow(QMainWindow):
             action = self.new_menu.addAction(text)
             action.triggered.connect(lambda _c=False, k=key: self.new_circular(k))
 
-    def _fill_recent_menu(self) -> None:
+    def _fill_recent_menu(self, summaries=None) -> None:
+        """The menu from the summaries last fetched (no wait on the store: fresh ones refill it when they come)."""
+        if summaries is None:
+            self._refresh_recent()
+        else:
+            self._recent = summaries
         self.recent_menu.clear()
-        summaries = self.client.wait(lambda repo: repo.summaries(self.settings.recent))
-        for n, summary in enumerate(summaries, 1):
+        for n, summary in enumerate(self._recent, 1):
             label = summary.reference or self.tr("draft")
             action = self.recent_menu.addAction(f"&{n % 10} {label} — {' '.join(summary.subject.split())[:60]}")
             action.triggered.connect(lambda _c=False, i=summary.id: self.open_record(i))
-        if not summaries:
+        if not self._recent:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _refresh_recent(self) -> None:
+        """Fetch the recent circulars' summaries on the store's thread; an open menu shows them when they come."""
+        recent = list(self.settings.recent)
+
+        def fetched(summaries) -> None:
+            if summaries != self._recent:
+                self._recent = summaries
+                if self.recent_menu.isVisible():
+                    self._fill_recent_menu(summaries)
+        self.client.call(lambda repo: repo.summaries(recent), done=fetched, failed=self._failed)
 
     # ---- starting ----
 
     def start(self) -> None:
         """After the window shows: offer the edits a crash left behind, else reopen the last circular."""
+        self._refresh_recent()
         if self.client.read_only:
             self._reopen_last()
             return
@@ -303,6 +320,7 @@ class MainWindow(QMainWindow):
         if document.record_id:
             self.settings.remember_open(document.record_id)
             self.list_pane.select(document.record_id)
+            self._refresh_recent()
         return True
 
     def _update_title(self) -> None:
@@ -430,6 +448,7 @@ class MainWindow(QMainWindow):
         if doc is self.document:
             self.draft_key = f"record-{record.id}"
             self.settings.remember_open(record.id)
+            self._refresh_recent()
             self._update_actions()
             self._update_title()
         self.statusBar().showMessage(self.tr("Saved (version %1).").replace("%1", str(record.version)), 5000)

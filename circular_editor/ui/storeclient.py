@@ -13,12 +13,18 @@ from typing import Callable
 from PySide6.QtCore import QObject
 
 from circular_editor.store import Repository
+from circular_editor.ui import imports
 from circular_editor.ui.threadclient import ThreadClient
+
+# What the store's jobs import on first use (validation reads links written as markup): ui/imports.py says why
+# they are imported here, on the GUI thread, first.
+STORE_MODULES = ("circular_editor.markup", "circular_editor.typeset.spans")
 
 
 class StoreClient(ThreadClient):
     def __init__(self, folder, read_only: bool = False, parent: QObject | None = None):
         super().__init__("store", parent)
+        imports.preload(*STORE_MODULES)
         self.repository: Repository = super().wait(lambda: Repository(folder, read_only))
         self.read_only = read_only
         self.folder = self.repository.folder

@@ -50,3 +50,16 @@ def test_the_window_follows_the_rules_for_a_draft_and_a_final_circular(qtbot, wi
         assert window.act_sign.isEnabled() is (status == "final")
         assert window.act_finalize.isEnabled() is (status == "draft")
         assert window.act_save.isEnabled() is (status == "draft")
+
+
+def test_the_recent_menu_lists_what_was_opened_without_waiting_on_the_store(qtbot, window):
+    summaries = window.client.wait(lambda repo: repo.search())
+    for summary in summaries[:2]:
+        window.open_record(summary.id)
+        wait_store(qtbot, window)
+        qtbot.waitUntil(lambda s=summary: window.document is not None and window.document.record_id == s.id)
+    wait_store(qtbot, window)  # (the summaries fetched after each opening)
+    window._fill_recent_menu(None)  # what aboutToShow does: fills from what was fetched, asks for fresh ones
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert len(texts) == 2 and summaries[1].reference in texts[0] and summaries[0].reference in texts[1]
+    wait_store(qtbot, window)
