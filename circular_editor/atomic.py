@@ -25,7 +25,7 @@ class WriteFailed(UserError):
 
 
 def write_whole(path: str | Path, data: bytes) -> Path:
-    """`data` written to `path` whole or not at all; WriteFailed (an OSError whose text names the file) if not.
+    """`data` written to `path` whole or not at all; WriteFailed (its text names the file and the cause) if not.
     The one writer of whole output files (the CLI's outputs, the editor's exports and signed PDFs)."""
     try:
         write_atomic(path, data)

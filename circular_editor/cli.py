@@ -35,12 +35,14 @@ import traceback
 from pathlib import Path
 
 from circular_editor import __version__
+from circular_editor.atomic import write_whole  # (WriteFailed: exit 1, the system refused)
 from circular_editor.errors import UserError, quoted
 from circular_editor.files import UnreadableInput, file_stem, read_regular_file
 
 EXIT_INVALID = 2
 EXIT_FAILED = 1
 P12_PASSWORD_ENV = "CIRCULAR_EDITOR_P12_PASSWORD"
+MAX_PDF_BYTES = 200_000_000  # a signed PDF given to sign or verify (a 100-page circular is about 20 MB)
 
 
 class CommandError(UserError):
@@ -200,14 +202,6 @@ def read_circular(name: str):
         raise CommandError(f"{label}: cannot read ({exc.strerror or exc})") from None
 
 
-
-
-def _write_output(path: Path, data: bytes) -> None:
-    from circular_editor.atomic import write_whole
-
-    write_whole(path, data)  # (WriteFailed: exit 1, the system refused)
-
-
 def _render(args) -> int:
     from circular_editor.render import render_pdf
 
@@ -219,7 +213,7 @@ def _render(args) -> int:
         return 0
     fallback = "circular" if args.file == "-" else Path(args.file).stem
     output = Path(args.output or file_stem(circular.reference, fallback) + ".pdf")
-    _write_output(output, pdf)
+    write_whole(output, pdf)
     print(output)
     return 0
 
@@ -284,7 +278,7 @@ def _export(args) -> int:
                         print(f"circular-editor: circular #{summary.id}: not exported ({exc})", file=sys.stderr)
                         failed += 1
                         continue
-                    _write_output(folder / f"{summary.id:05}-{name}.json", text.encode("utf-8"))
+                    write_whole(folder / f"{summary.id:05}-{name}.json", text.encode("utf-8"))
                 print(f"{len(store) - failed} circulars written to {folder}" +
                       (f", {failed} could not be read" if failed else ""), file=sys.stderr)
                 return EXIT_FAILED if failed else 0
@@ -294,7 +288,7 @@ def _export(args) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
-        _write_output(Path(args.output), text.encode("utf-8"))
+        write_whole(Path(args.output), text.encode("utf-8"))
     return 0
 
 
@@ -350,11 +344,8 @@ def _password(args) -> str:
 def _sign(args) -> int:
     import hashlib
 
-    from circular_editor import styles
-    from circular_editor.defaults import resolve
     from circular_editor.render import render
-    from circular_editor.render.compose import signatories_shown
-    from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular
+    from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular, who_signs
 
     output = Path(args.output)
     if is_signed_pdf(output):
@@ -364,7 +355,7 @@ def _sign(args) -> int:
         record = store.get(args.id)
         if record.status == "draft":
             raise CommandError(f"circular #{args.id} is a draft: finalize it before it is signed")
-        people = signatories_shown(resolve(record.circular, styles.load(record.circular.style)))
+        people = who_signs(record.circular)
         if not 1 <= args.signatory <= len(people):
             raise CommandError(f"--signatory {args.signatory}: circular #{args.id} shows "
                                f"{len(people)} signator{'y' if len(people) == 1 else 'ies'}")
@@ -374,10 +365,7 @@ def _sign(args) -> int:
         rendered = render(record.circular)
         pdf = base_pdf(rendered.pdf, record.signed)
         if args.pdf:
-            try:
-                pdf = Path(args.pdf).read_bytes()
-            except OSError as exc:
-                raise CommandError(f"{args.pdf}: cannot read ({exc.strerror or exc})") from None
+            pdf = read_regular_file(args.pdf, MAX_PDF_BYTES, "a PDF this program signs")
             if not pdf.startswith(rendered.pdf):  # a signed file is the render followed by its signatures
                 raise CommandError(f"{args.pdf}: not a PDF of circular #{args.id} as it is now")
         known = store.known_certificates(person.name)
@@ -389,7 +377,7 @@ def _sign(args) -> int:
                                    timestamp_url=args.timestamp, known_fingerprints=known)
         except SignerMismatch as exc:
             raise CommandError(f"{exc} (if it is, sign again with --confirm-certificate)") from None
-        _write_output(output, signed)
+        write_whole(output, signed)
         store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name,
                           index, len(people))
     print(output)
@@ -399,7 +387,7 @@ def _sign(args) -> int:
 def _verify(args) -> int:
     from circular_editor.signing import verdict, verify_pdf
 
-    data = read_regular_file(args.file, 200_000_000, "a PDF this program checks")
+    data = read_regular_file(args.file, MAX_PDF_BYTES, "a PDF this program checks")
     reports = verify_pdf(data, args.trust)
     for report in reports:
         print(report.summary)

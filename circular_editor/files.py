@@ -28,6 +28,7 @@ def read_regular_file(name: str | Path, limit: int, what: str = "a file this pro
         raise UnreadableInput(f"{name}: the file is empty")
     return data
 
+
 MAX_STEM_BYTES = 150  # file systems allow 255 bytes a name; room for a prefix, a suffix and the extension
 
 

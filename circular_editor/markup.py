@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from circular_editor.typeset.spans import Span
 from circular_editor.typeset.isolate import EMAIL, URL_START, trim_trailing
+from circular_editor.typeset.uri import LINK_SCHEMES
 
 _ESCAPABLE = set("\\*[]()_`#")
 # A label holds no unescaped `[`: a link starts at the last `[` before its `](`, and a run of unmatched
@@ -22,7 +23,6 @@ _LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
 _BARE = re.compile(rf"(?P<url>{URL_START}[^\s\u00a0<>\"\[\]]+)|(?P<email>{EMAIL})")
 
 
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 # Characters that reorder text invisibly (LRM, RLM, embeddings, overrides, isolates): in an address they
 # make what a reader sees differ from where the link goes.
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -57,15 +57,13 @@ def check_signer(signer: Signer, person: str, known_fingerprints=()) -> None:
     raise SignerMismatch(signer.name, person.strip() or "an unnamed signatory", signer.fingerprint)
 
 
-def signed_fields(pdf: bytes) -> set[str]:
-    """The names of the signature fields of `pdf` that hold a signature."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
+def who_signs(circular) -> list:
+    """The signatories the letter shows, in its order: block N is the N-th of them (its field `Signatory<N>`)."""
+    from circular_editor import styles
+    from circular_editor.defaults import resolve
+    from circular_editor.render.compose import signatories_shown
 
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        return {sig.field_name for sig in reader.embedded_signatures}
-    except Exception:
-        raise SigningError("the PDF to sign cannot be read") from None
+    return signatories_shown(resolve(circular, styles.load(circular.style)))
 
 
 def sign_circular(pdf: bytes, rooms: dict, circular, index: int, signer: Signer, timestamp_url: str | None = None,
@@ -83,15 +81,12 @@ def sign_circular(pdf: bytes, rooms: dict, circular, index: int, signer: Signer,
     if not 0 <= index < len(people) or index not in rooms:
         raise SigningError(f"the letter has no signatory {index + 1} (it shows {len(people)})")
     person, room = people[index], rooms[index]
-    field = signature_field_name(index)
-    if field in signed_fields(pdf):
-        raise SigningError(f"signatory {index + 1}'s block ({person.name.strip() or field}) is already signed")
     check_signer(signer, person.name, known_fingerprints)
     lines = signature_lines(signer.name, person.name, person.title, day or dt.date.today(), style.labels.months,
                             style.labels.digital_signature)
     appearance = signature_appearance(lines, room[3] - room[1], room[4] - room[2])
-    return sign_pdf(pdf, signer, room, field, appearance, reason=circular.reference, location=own.place,
-                    timestamp_url=timestamp_url)
+    return sign_pdf(pdf, signer, room, signature_field_name(index), appearance, reason=circular.reference,
+                    location=own.place, timestamp_url=timestamp_url)
 
 
 def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, float], field_name: str,
@@ -111,7 +106,7 @@ def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, f
     except Exception:
         raise SigningError("the PDF to sign cannot be read") from None
     if field_name in existing:
-        raise SigningError(f"this PDF already holds the signature {field_name}")
+        raise SigningError(f"this PDF already holds the signature {field_name}: that block is signed")
     fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page,
                                                               box=(round(x0), round(y0), round(x1), round(y1))))
     meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm=signer.md_algorithm,
@@ -130,8 +125,6 @@ def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, f
         out = io.BytesIO()
         try:
             pdf_signer.sign_pdf(writer, output=out)
-        except SigningError:
-            raise
         except Exception as exc:  # a key pyHanko cannot use after all, a timestamp server that fails
             raise SigningError(f"the signature could not be made ({type(exc).__name__}: {str(exc)[:120]})") from None
     return out.getvalue()

@@ -48,18 +48,6 @@ class SignatureReport:
     changes: tuple[str, ...]  # what changed after it, besides later signatures
     summary: str  # one line for people
 
-    @property
-    def valid(self) -> bool:  # (the older name of intact)
-        return self.intact
-
-    @property
-    def unchanged(self) -> bool:
-        return not self.changes
-
-    @property
-    def whole_file(self) -> bool:
-        return self.intact and self.unchanged
-
 
 def verify_pdf(pdf: bytes, trusted=()) -> list[SignatureReport]:
     """Every signature of `pdf`, oldest first; SigningError if the file is not a readable PDF or a trust file

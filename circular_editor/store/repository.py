@@ -66,7 +66,7 @@ class Record:
     @property
     def signed_blocks(self) -> set[int]:
         """The signatories' blocks (0-based) a signature fills."""
-        return {entry.block for entry in self.signed if entry.block is not None}
+        return _blocks(self.signed)
 
     @property
     def signatures_waiting(self) -> tuple[int, int] | None:
@@ -142,6 +142,16 @@ def read_import_files(paths) -> tuple[list[tuple[str, Circular]], list[tuple[str
         except (ValidationError, styles.StyleError) as exc:
             refused.append((path, str(exc)))
     return valid, refused
+
+
+def _signed_files(doc: dict) -> tuple[SignedFile, ...]:
+    """A stored record's signed files (entries of an unknown shape are left out, not guessed at)."""
+    return tuple(SignedFile(**entry) for entry in doc.get("signed", []) if isinstance(entry, dict)
+                 and set(entry) in (SIGNED_KEYS, SIGNED_KEYS | {"block", "of"}))
+
+
+def _blocks(signed: tuple[SignedFile, ...]) -> set[int]:
+    return {entry.block for entry in signed if entry.block is not None}
 
 
 def _now() -> str:
@@ -288,10 +298,8 @@ class Repository:
 
     def get(self, record_id: int) -> Record:
         doc = self._doc(record_id)
-        signed = tuple(SignedFile(**entry) for entry in doc.get("signed", []) if isinstance(entry, dict)
-                       and set(entry) in (SIGNED_KEYS, SIGNED_KEYS | {"block", "of"}))
         return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
-                      Circular.from_dict(doc["content"]), "deleted" in doc, signed)
+                      Circular.from_dict(doc["content"]), "deleted" in doc, _signed_files(doc))
 
     def _doc(self, record_id: int) -> dict:
         db = self.shards.get(record_id % SHARDS)
@@ -501,7 +509,7 @@ class Repository:
         old = self._doc(record_id)
         if old["status"] == "draft":
             raise StoreError(f"circular #{record_id} is a draft: finalize it before it is signed")
-        done = self.get(record_id).signed_blocks
+        done = _blocks(_signed_files(old))
         if block in done:
             raise StoreError(f"circular #{record_id}: signatory {block + 1}'s block is already signed")
         entry = {"file": str(file), "sha256": sha256, "signatory": signatory, "signed_at": _now(),

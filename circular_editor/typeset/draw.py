@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from circular_editor.typeset.layout import Line, ParagraphLayout
 from circular_editor.typeset.pdffont import fonts_of
-from circular_editor.typeset.uri import ascii_uri
+from circular_editor.typeset.uri import LINK_SCHEMES, ascii_uri
 
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 TEXT_COLOUR = (0.0, 0.0, 0.0)
 LINK_COLOUR = (0.0, 0.2, 0.6)
 

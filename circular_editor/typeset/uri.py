@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit, urlunsplit
 
+LINK_SCHEMES = ("http://", "https://", "mailto:")  # the only links a circular holds (drawn, validated, typed)
 # What stays as it is in a URI (RFC 3986 reserved and unreserved characters, and % of an existing escape)
 _URI_SAFE = "/:@!$&'()*+,;=-._~%?#[]"
 
@@ -30,5 +31,3 @@ def _idna(host: str) -> str:
         return host.encode("idna").decode("ascii")
     except UnicodeError:  # a label too long for IDNA: percent-encoded instead (still ASCII)
         return quote(host, safe=".-")
-
-

@@ -7,7 +7,7 @@ for the first time, inside PySide6's own import hook (every import in a process 
 PySide6 goes through shibokensupport's `feature_import`), while the GUI thread ran Qt's event loop
 without the GIL. With the same modules imported on the GUI thread before the job, 20 runs out of 20
 passed. So the jobs' modules are imported on the GUI thread first (`preload`), and `watch` records any
-import a worker thread still makes (the tests fail on one; a user's log gets a warning).
+import a worker thread still makes (the editor's tests fail on one).
 """
 from __future__ import annotations
 

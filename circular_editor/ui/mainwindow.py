@@ -21,6 +21,7 @@ from circular_editor.atomic import write_whole
 from circular_editor.files import file_stem
 from circular_editor.errors import UserError
 from circular_editor.model import FORMAT, Circular, ValidationError
+from circular_editor.typeset.uri import LINK_SCHEMES
 from circular_editor.ui import dialogs
 from circular_editor.ui.actions import State, enabled
 from circular_editor.ui.bidi import isolated
@@ -37,7 +38,6 @@ from circular_editor.ui.signflow import SignFlow
 from circular_editor.ui.storeclient import StoreClient
 from circular_editor.ui.threadclient import ThreadClient
 
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def new_content(style: styles.LetterStyle, today: dt.date) -> dict:

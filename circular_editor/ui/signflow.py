@@ -20,11 +20,9 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from circular_editor import styles
 from circular_editor.atomic import write_whole
 from circular_editor.errors import UserError
 from circular_editor.files import file_stem
-from circular_editor.model import Circular
 from circular_editor.ui import dialogs, imports
 from circular_editor.ui.bidi import isolated
 
@@ -68,11 +66,9 @@ class SignFlow:
                            failed=window._failed)
 
     def _choose_block(self, record, outcome) -> None:
-        from circular_editor.defaults import resolve
-        from circular_editor.render.compose import signatories_shown
+        from circular_editor.signing import who_signs
 
-        circular = record.circular
-        people = signatories_shown(resolve(circular, styles.load(circular.style)))
+        people = who_signs(record.circular)
         open_blocks = [n for n in range(len(people)) if n not in record.signed_blocks and n in outcome.rooms]
         if not people or not outcome.rooms:
             return self._refuse(QCoreApplication.translate("signing", "This letter shows no signatory."))
@@ -95,7 +91,7 @@ class SignFlow:
             return
         settings.certificate_folder = str(Path(p12).parent)
         preload_signing()
-        self._ask_password(_Signing(record, outcome, circular, people, index, Path(p12)), retry=False)
+        self._ask_password(_Signing(record, outcome, people, index, Path(p12)), retry=False)
 
     def _ask_password(self, job: "_Signing", retry: bool) -> None:
         if retry:  # (asked again at once, before any save dialog)
@@ -156,7 +152,7 @@ class SignFlow:
         done_before = len(job.record.signed_blocks)
         suffix = QCoreApplication.translate("signing", "signed") + (f"-{done_before + 1}" if done_before else "")
         path = window._ask_pdf_path(QCoreApplication.translate("signing", "Export the signed PDF"),
-                                    f"{file_stem(job.circular.reference, 'circular')}-{suffix}")
+                                    f"{file_stem(job.record.circular.reference, 'circular')}-{suffix}")
         if path is None:
             return
         if is_signed_pdf(path):
@@ -165,7 +161,7 @@ class SignFlow:
         window.settings.export_folder = str(path.parent)
         window.statusBar().showMessage(QCoreApplication.translate("signing", "Signing…"))
         record_id, rooms, rendered = job.record.id, job.outcome.rooms, job.outcome.pdf
-        circular, index, signer, of = job.circular, job.index, job.signer, len(job.people)
+        circular, index, signer, of = job.record.circular, job.index, job.signer, len(job.people)
 
         def sign(repo):
             from circular_editor.signing import base_pdf, sign_circular
@@ -223,7 +219,6 @@ class SignFlow:
 class _Signing:
     """What one signing gathers on its way: the record, its rendering, the block, the certificate file, the signer."""
 
-    def __init__(self, record, outcome, circular: Circular, people: list, index: int, p12: Path):
-        self.record, self.outcome, self.circular, self.people, self.index, self.p12 = \
-            record, outcome, circular, people, index, p12
+    def __init__(self, record, outcome, people: list, index: int, p12: Path):
+        self.record, self.outcome, self.people, self.index, self.p12 = record, outcome, people, index, p12
         self.signer = None
