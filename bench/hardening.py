@@ -10,6 +10,9 @@
    copy) damaged in each of several ways; each must open or be reported, never a traceback.
 4. The worst accepted inputs: render time and peak memory of circulars at the limits `validate`
    accepts (targets: under 10 s and 500 MB).
+5. Damage that still parses (issue 25): single-bit flips in every database file, shards replaced by `{}`,
+   by another shard or by an older copy of themselves, shards deleted, and the newest backup damaged too;
+   each run through the command line (`list`, then `restore-backup`, then `list` again).
 
 Prints rounds, acknowledged circulars, circulars found afterwards and tracebacks seen (must be 0).
 """
@@ -207,14 +210,81 @@ def worst_inputs() -> None:
     print("  (targets: under 10 s and 500 MB for anything validate accepts)")
 
 
+def integrity(rounds: int) -> None:
+    """Each fault: `list` must refuse (naming the file) or show exactly the saved texts; `restore-backup` must then
+    bring back every circular a backup holds and name the others as lost."""
+    from circular_editor.store.storage import seal
+
+    tried = caught = restored = lost = tracebacks = changed_shown = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        base = tmp / "base"
+        cli("import", "--db", base, *[circular_file(tmp, n) for n in range(50)])
+        cli("import", "--db", base, circular_file(tmp, 0))  # (a writer's open: the backup holds all 50)
+        expected = cli("list", "--db", base).stdout
+        rng = random.Random(25)
+        faults = [("bit flip", n) for n in range(rounds)] + [
+            ("{}", 0), ("sealed {}", 0), ("another shard", 0), ("older copy", 0), ("deleted", 0),
+            ("newest backup damaged too", 0), ("meta.json lists a shard no one has", 0)]
+        for kind, n in faults:
+            tried += 1
+            db = tmp / f"case-{tried}"
+            shutil.copytree(base, db)
+            shard = db / f"circulars-{rng.randrange(1, 51):02}.json"
+            if kind == "bit flip":
+                target = rng.choice([*db.glob("circulars-*.json"), db / "meta.json", db / "index.json"])
+                data = bytearray(target.read_bytes())
+                data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+                target.write_bytes(bytes(data))
+            elif kind == "{}":
+                shard.write_bytes(b"{}")
+            elif kind == "sealed {}":
+                shard.write_bytes(seal({})[0])
+            elif kind == "another shard":
+                shard.write_bytes((db / f"circulars-{int(shard.stem[-2:]) % 50 + 1:02}.json").read_bytes())
+            elif kind == "older copy":
+                shard.write_bytes(seal({"circulars": {}})[0])
+            elif kind == "deleted":
+                shard.unlink()
+            elif kind == "newest backup damaged too":
+                newest = max((p for p in (db / "backups").iterdir()), key=lambda p: p.stat().st_mtime_ns)
+                copy = newest / shard.name
+                data = copy.read_bytes()
+                copy.unlink()
+                copy.write_bytes(data[:-3])
+                shard.write_bytes(b"{")
+            else:
+                from circular_editor.store.storage import read_store_file
+                meta, _ = read_store_file(db / "meta.json")
+                meta["meta"]["1"]["shards"]["63"] = [63]
+                (db / "meta.json").write_bytes(seal(meta)[0])
+            first = cli("list", "--db", db)
+            tracebacks += "Traceback" in first.stderr or "unexpected error" in first.stderr
+            if first.returncode == 0:
+                changed_shown += first.stdout != expected
+                exported = cli("export", "--all", tmp / "out", "--db", db)  # (reads every circular)
+                tracebacks += "Traceback" in exported.stderr or "unexpected error" in exported.stderr
+                if exported.returncode == 0:
+                    continue
+            caught += 1
+            done = cli("restore-backup", "--db", db)
+            tracebacks += "Traceback" in done.stderr or "unexpected error" in done.stderr
+            after = cli("list", "--db", db)
+            restored += after.returncode == 0 and after.stdout == expected
+            lost += "lost:" in done.stdout
+    print(f"damage that still parses: {tried} faults tried, {caught} caught, {restored} restored with every circular, "
+          f"{lost} with circulars lost (no backup held them), {tried - caught} harmless (the list's cache, made "
+          f"again), {changed_shown} changed texts shown, {tracebacks} tracebacks")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=100)
-    parser.add_argument("--only", choices=("import", "restore", "sweep", "worst"), action="append")
+    parser.add_argument("--only", choices=("import", "restore", "sweep", "worst", "integrity"), action="append")
     args = parser.parse_args()
     random.seed(7)
     parts = {"import": lambda: kill_import(args.rounds), "restore": lambda: kill_restore(args.rounds),
-             "sweep": damage_sweep, "worst": worst_inputs}
+             "sweep": damage_sweep, "worst": worst_inputs, "integrity": lambda: integrity(args.rounds)}
     for name, run in parts.items():
         if not args.only or name in args.only:
             run()

@@ -3,10 +3,12 @@
     .venv/bin/python bench/store_bench.py [--sizes 1000 10000]
 
 For our repository: open (a new process's Repository(), backups included),
-save one (an edit of an existing circular, with its history), search (folded,
-every word), list (all summaries, sorted). The same operations on TinyDB with
-its default JSONStorage, for comparison. Targets at 10,000: open < 1 s,
-save < 50 ms, search < 100 ms.
+save one (an edit of an existing circular, with its history), first search
+(folded, every word: it parses every shard, which opening no longer does; the
+editor does it on the store's thread just after opening), search (again),
+list (all summaries, sorted). The same operations on TinyDB with its default
+JSONStorage, for comparison. Targets at 10,000: open < 300 ms, save < 50 ms,
+search < 100 ms.
 """
 from __future__ import annotations
 
@@ -52,6 +54,7 @@ def ours(folder: Path, docs: list[dict]) -> dict[str, float]:
         store.save_many([Circular.from_dict(d) for d in docs])
     figures = {"open": timed(lambda: Repository(folder).close(), 3)}
     with Repository(folder) as store:
+        figures["first search"] = timed(lambda: store.search("مدن ذكيه مستدامه"))
         record = store.get(len(docs) // 2)
         def edit():
             record.circular.subject += " ."
@@ -76,6 +79,7 @@ def tinydb_default(path: Path, docs: list[dict]) -> dict[str, float]:
         words = fold("مدن ذكيه مستدامه").split()
         figures["search"] = timed(lambda: db.search(Query().content.test(
             lambda c: all(w in searchable_text(c) for w in words))), 3)
+        figures["first search"] = figures["search"]
         figures["list"] = timed(lambda: sorted(db.all(), key=lambda d: d["content"]["date"]), 3)
     return figures
 
@@ -85,7 +89,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     args = parser.parse_args()
     rng = random.Random(1)
-    print(f"{'circulars':>10}  {'store':<22}{'open':>10}{'save one':>10}{'search':>10}{'list':>10}   (ms)")
+    print(f"{'circulars':>10}  {'store':<22}{'open':>10}{'save one':>10}{'1st search':>11}{'search':>10}{'list':>10}"
+          "   (ms)")
     for size in args.sizes:
         docs = [synthetic(n, rng) for n in range(size)]
         kb = sum(len(Circular.from_dict(d).to_json().encode()) for d in docs[:100]) / 100 / 1024
@@ -93,10 +98,10 @@ def main() -> None:
             for name, run in (("ours (sharded, atomic)", lambda: ours(Path(tmp) / "ours", docs)),
                               ("TinyDB JSONStorage", lambda: tinydb_default(Path(tmp) / "default.json", docs))):
                 f = run()
-                print(f"{size:>10}  {name:<22}{f['open']:>10.1f}{f['save one']:>10.1f}{f['search']:>10.1f}"
-                      f"{f['list']:>10.1f}")
+                print(f"{size:>10}  {name:<22}{f['open']:>10.1f}{f['save one']:>10.1f}{f['first search']:>11.1f}"
+                      f"{f['search']:>10.1f}{f['list']:>10.1f}")
         print(f"{'':>10}  ({kb:.1f} KB per circular as itu-circular/1 JSON)")
-    print("targets at 10,000: open < 1000 ms, save < 50 ms, search < 100 ms")
+    print("targets at 10,000: open < 300 ms, save < 50 ms, search < 100 ms")
 
 
 if __name__ == "__main__":

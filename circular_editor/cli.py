@@ -7,7 +7,9 @@
     export ID -o FILE.json           one stored circular as an itu-circular/1 file
     export --all DIR                 every stored circular, one file each
     list [--search TEXT] [--style S] [--status S] [--year Y]
-    restore-backup [--dry-run]       put the newest backup's copy in place of each unreadable store file
+    finalize ID                      a draft made final: checked, given the next reference of its style if it has none
+    mark-sent ID                     a final circular marked sent
+    restore-backup [--dry-run]       put the newest intact backup copy in place of each damaged store file
     sign ID --p12 FILE [--signatory N] [--pdf SIGNED.pdf] [--password-stdin] [--confirm-certificate] -o OUT.pdf
                                      a final circular signed (PAdES) by signatory N with N's own certificate;
                                      the password from $CIRCULAR_EDITOR_P12_PASSWORD, standard input or the
@@ -87,8 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--year", type=int)
     listing.set_defaults(run=_list)
 
+    finalize = commands.add_parser("finalize", parents=[db], help="make a draft final, giving it its reference")
+    finalize.add_argument("id", type=int)
+    finalize.set_defaults(run=_finalize)
+
+    sent = commands.add_parser("mark-sent", parents=[db], help="mark a final circular sent")
+    sent.add_argument("id", type=int)
+    sent.set_defaults(run=_mark_sent)
+
     restore = commands.add_parser("restore-backup", parents=[db],
-                                  help="replace the store's unreadable files by their newest backup")
+                                  help="replace the store's damaged files by their newest intact backup copies")
     restore.add_argument("--dry-run", action="store_true", help="only say what would be replaced and what is lost")
     restore.set_defaults(run=_restore_backup)
 
@@ -169,37 +179,35 @@ def _exit_code(exc: UserError) -> int:
     """2 for what the user gave (a file, an id, a style name), 1 for the rest (templates, the store, the disk)."""
     from circular_editor.model import ValidationError
     from circular_editor.signing.keys import SigningError
-    from circular_editor.store import NotFound
+    from circular_editor.store import NotAllowed, NotFound
     from circular_editor.styles import UnknownStyle
 
     if isinstance(exc, CommandError):
         return exc.code
     # (a certificate, key, password, trust file or PDF to check is what the user gave)
-    given = (ValidationError, UnknownStyle, NotFound, SigningError, UnreadableInput)
+    given = (ValidationError, UnknownStyle, NotFound, NotAllowed, SigningError, UnreadableInput)
     return EXIT_INVALID if isinstance(exc, given) else EXIT_FAILED
 
 
 def read_circular(name: str):
-    """The circular in file `name` (`-`: standard input), of an installed style.
+    """The circular in file `name` (`-`: standard input), of an installed style whose template and emblem are
+    sound: everything `render` needs (so `validate` saying "valid" means it renders).
 
-    CommandError naming the file on any problem."""
+    CommandError naming the file on any problem; StyleError (exit 1) for a broken template."""
     from circular_editor import styles
     from circular_editor.model import MAX_FILE_BYTES, Circular, ValidationError
+    from circular_editor.store.importing import read_circular_file
 
-    label = "<stdin>" if name == "-" else name
     try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-        circular = Circular.from_json(data)
-        styles.load(circular.style)  # installed, and its template sound
+        if name != "-":
+            return read_circular_file(name)
+        circular = Circular.from_json(sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
+        styles.check_renderable(circular.style)
         return circular
     except (ValidationError, styles.UnknownStyle) as exc:
-        raise CommandError(f"{label}: {exc}") from None
+        raise CommandError(f"{'<stdin>' if name == '-' else name}: {exc}") from None
     except OSError as exc:
-        raise CommandError(f"{label}: cannot read ({exc.strerror or exc})") from None
+        raise CommandError(f"<stdin>: cannot read ({exc.strerror or exc})") from None
 
 
 def _render(args) -> int:
@@ -238,27 +246,31 @@ def _open_store(args, write: bool):
 
     folder = getattr(args, "db", None)
     try:
-        return Repository(folder, read_only=not write)
+        store = Repository(folder, read_only=not write)
     except OSError as exc:
         raise CommandError(f"{folder or 'the data folder'}: cannot open the store ({exc.strerror or exc})",
                            EXIT_FAILED) from None
+    for warning in store.warnings:
+        print(f"circular-editor: warning: {warning}", file=sys.stderr)
+    return store
 
 
 def _import(args) -> int:
-    from circular_editor.store.repository import read_import_files
+    from circular_editor.store.importing import read_import_files
 
     valid, refused = read_import_files(args.files)  # (before the store is opened: nothing to import makes none)
-    imported = []
+    imported, not_saved = [], []
     if valid:
         with _open_store(args, write=True) as store:
-            imported, not_added = store.add_imported(valid)
+            imported, not_added, not_saved = store.add_imported(valid)
         refused += not_added
     for name, record_id in imported:
         print(f"{name}: imported as #{record_id}")
-    for name, reason in refused:
+    for name, reason in refused + not_saved:
         print(f"circular-editor: {name}: {reason}", file=sys.stderr)
-    print(f"{len(imported)} imported, {len(refused)} refused", file=sys.stderr)
-    return EXIT_INVALID if refused else 0
+    print(f"{len(imported)} imported, {len(refused) + len(not_saved)} refused", file=sys.stderr)
+    # (the disk's failure is the system's, 1; a file refused is the user's, 2)
+    return EXIT_FAILED if not_saved else EXIT_INVALID if refused else 0
 
 
 def _export(args) -> int:
@@ -301,25 +313,38 @@ def _list(args) -> int:
     return 0
 
 
+def _finalize(args) -> int:
+    with _open_store(args, write=True) as store:
+        before = store.get(args.id).status
+        record = store.finalize(args.id)
+    said = "finalized as" if before == "draft" else f"already {before}:"
+    print(f"#{record.id} {said} {record.circular.reference}")
+    return 0
+
+
+def _mark_sent(args) -> int:
+    with _open_store(args, write=True) as store:
+        record = store.mark_sent(args.id)
+    print(f"#{record.id} sent ({record.circular.reference})")
+    return 0
+
+
 def _restore_backup(args) -> int:
     from circular_editor.store import StoreError, default_folder, restore
-    from circular_editor.store.backup import newest_backup
 
     folder = Path(getattr(args, "db", None) or default_folder())
-    newest = newest_backup(folder / "backups")
-    plan = restore.plan_restore(folder, newest)
+    plan = restore.plan_restore(folder)
     print(plan.describe())
     if not plan.steps or args.dry_run:
         return 0
     try:
-        restore.restore_backup(folder, newest)
+        restore.restore_backup(folder)
     except StoreError as exc:
         raise CommandError(str(exc), EXIT_FAILED) from None
     except OSError as exc:
         raise CommandError(f"{folder}: cannot restore ({exc.strerror or exc}); run restore-backup again to finish",
                            EXIT_FAILED) from None
-    print(f"{'restored from ' + str(newest) if newest else 'repaired'}; the files it replaced are kept in "
-          f"{folder / 'damaged-*'}")
+    print(f"restored; the files it replaced are kept in {folder / 'damaged-*'}")
     return 0
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from circular_editor.errors import UserError
@@ -30,10 +31,19 @@ def read_regular_file(name: str | Path, limit: int, what: str = "a file this pro
 
 
 MAX_STEM_BYTES = 150  # file systems allow 255 bytes a name; room for a prefix, a suffix and the extension
+# Names Windows keeps for devices, with any extension (`CON.pdf` opens the console, not a file).
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?", re.IGNORECASE)
 
 
 def file_stem(reference: str, fallback: str) -> str:
-    """A file name (without extension) from the reference: `CL-20/025` -> `CL-20-025`, cut to a safe length."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", " ".join(reference.split())).strip(" .-")
+    """A file name (without extension) from the reference, safe on every platform: `CL-20/025` -> `CL-20-025`.
+    Path separators and characters Windows refuses become `-`; bidi controls, zero-width and other format
+    characters are removed (`x\u202efdp.exe` would show as `xexe.pdf`); a Windows device name gets a `_`;
+    no trailing dot or space; cut to a safe length."""
+    text = "".join(ch for ch in reference if unicodedata.category(ch) not in ("Cf", "Cc", "Cs", "Co", "Cn")
+                   or ch in "\t\n")
+    name = re.sub(r'[\\/:*?"<>|]+', "-", " ".join(text.split())).strip(" .-")
     name = name.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(" .-")
+    if _RESERVED.fullmatch(name):
+        name = "_" + name
     return name or fallback

@@ -14,13 +14,14 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from circular_editor import jsonfile
 from circular_editor.errors import UserError, escaped, quoted
 
 FORMAT = "itu-circular/1"
 # A style names a template file (`tsb` -> tsb.toml). Whether that template is installed is checked
 # where it matters (render, validate, import, a new circular), not here: a stored circular of a
 # bureau whose templates are absent still opens and exports.
-STYLE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+STYLE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")  # fullmatch only: "$" lets a final newline in
 CONTACT_FIELDS = ("person", "phone", "fax", "email")
 SIGNATORY_FIELDS = ("note", "name", "title")
 # Limits that keep a mistaken paste (a 5 MB subject) from freezing the editor or the renderer.
@@ -34,9 +35,8 @@ MAX_FILE_BYTES = 20_000_000
 MAX_TOTAL_TEXT = 400_000
 MAX_TOTAL_ENTRIES = 20_000  # paragraphs, list items, lines... in all (an empty one still takes a line)
 MAX_DEPTH = 32  # nesting of fields this version does not know (kept for export)
-MAX_DIGITS = 30  # an integer longer than this is not a value a circular holds
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # (fullmatch)
 
 
 class ValidationError(UserError):
@@ -112,15 +112,9 @@ class Circular:
         if len(text) > MAX_FILE_BYTES:
             raise ValidationError("", f"file too large ({len(text):,} bytes; at most {MAX_FILE_BYTES:,})")
         try:
-            data = json.loads(text, parse_constant=_no_constant, parse_int=_bounded_int, parse_float=_finite_float)
-        except UnicodeDecodeError as exc:
-            raise ValidationError("", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        except json.JSONDecodeError as exc:
-            raise ValidationError("", f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
-        except RecursionError:
-            raise ValidationError("", "not valid JSON (nested too deeply)") from None
-        except ValueError as exc:  # from the hooks below
-            raise ValidationError("", f"not valid JSON ({exc})") from None
+            data = jsonfile.loads(text)
+        except jsonfile.JSONRefused as exc:
+            raise ValidationError("", str(exc)) from None
         return cls.from_dict(data)
 
     def to_json(self) -> str:
@@ -158,23 +152,6 @@ def _describe(value) -> str:
     names = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
              dict: "an object"}
     return names.get(type(value), type(value).__name__)
-
-
-def _no_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _bounded_int(digits: str) -> int:
-    if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise ValueError(f"a number of {len(digits):,} digits")
-    return int(digits)
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{quoted(text, 40)} is out of range")
-    return value
 
 
 def _text(value, path: str, limit: int = MAX_TEXT) -> str:
@@ -243,7 +220,7 @@ def _read_circular(data) -> Circular:
     if "style" not in data:
         raise ValidationError("style", "missing (required)")
     style = _text(data["style"], "style", 40)
-    if not STYLE_KEY.match(style):
+    if not STYLE_KEY.fullmatch(style):
         raise ValidationError("style", f"{quoted(style)} is not a style name (lower-case letters, digits, - and _)")
     for key in ("date", "reference", "subject", "addressees", "body"):
         if key not in data:
@@ -304,7 +281,7 @@ def _extra(data: dict) -> dict:
 def _date(value, path: str) -> str:
     _text(value, path, 40)
     try:
-        if not _ISO_DATE.match(value):  # (fromisoformat also takes week dates, 2023-W01-1)
+        if not _ISO_DATE.fullmatch(value):  # (fromisoformat also takes week dates, 2023-W01-1)
             raise ValueError
         _dt.date.fromisoformat(value)
     except ValueError:

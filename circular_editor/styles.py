@@ -13,13 +13,12 @@ Templates are looked up in the user's template folder (an editor setting,
 from __future__ import annotations
 
 import os
-import re
 import string
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from circular_editor.model import Signatory
+from circular_editor.model import STYLE_KEY, Signatory
 from circular_editor.paths import RESOURCES
 from circular_editor.template_reader import Reader, StyleError, number, text
 
@@ -27,10 +26,9 @@ MM = 72 / 25.4
 TEMPLATES = RESOURCES / "templates"
 # A folder of extra or replacement templates (a bureau's own), searched before the built-in ones.
 TEMPLATES_ENV = "CIRCULAR_EDITOR_TEMPLATES"
-_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _user_folder: Path | None = None
 
-__all__ = ["LetterStyle", "MM", "StyleError", "UnknownStyle", "load", "names", "set_user_folder"]
+__all__ = ["LetterStyle", "MM", "StyleError", "UnknownStyle", "check_renderable", "load", "names", "set_user_folder"]
 
 
 class UnknownStyle(StyleError):
@@ -164,7 +162,7 @@ def folders() -> list[Path]:
 def names() -> tuple[str, ...]:
     """Every style with a template file, sorted (read from the folders each time: templates may be added)."""
     found = {p.stem for folder in folders() if folder.is_dir() for p in folder.glob("*.toml")}
-    return tuple(sorted(key for key in found if _KEY.match(key)))
+    return tuple(sorted(key for key in found if STYLE_KEY.fullmatch(key)))
 
 
 _loaded: dict[Path, tuple[tuple, LetterStyle]] = {}  # template -> (its and its emblem's stat, style)
@@ -182,8 +180,37 @@ def load(key: str) -> LetterStyle:
     return style
 
 
+_decoded: dict[Path, tuple] = {}  # emblem -> its stat when it last decoded whole
+
+
+def check_renderable(key: str) -> LetterStyle:
+    """The style `key`, with everything rendering it needs checked: the template (load), and the emblem decoded
+    whole (a truncated JPEG has a sound header; only decoding it finds the missing end). For `validate` and
+    import, so that "valid" means "renders"; rendering itself finds the same problem with the same message."""
+    style = load(key)
+    stamp = _stat(style.emblem)
+    if _decoded.get(style.emblem) != stamp:
+        emblem_problem = decode_problem(style.emblem)
+        if emblem_problem:
+            raise StyleError(f"{style.path}: emblem: {emblem_problem}")
+        _decoded[style.emblem] = stamp
+    return style
+
+
+def decode_problem(image: Path) -> str | None:
+    """Why the image does not decode whole (one line), or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(image) as picture:
+            picture.load()
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        return f"{image.name} cannot be decoded ({' '.join(str(exc).split())[:120]})"
+    return None
+
+
 def _template_path(key: str) -> Path:
-    if isinstance(key, str) and _KEY.match(key):
+    if isinstance(key, str) and STYLE_KEY.fullmatch(key):
         for folder in folders():
             path = folder / f"{key}.toml"
             if path.is_file():

@@ -26,7 +26,7 @@ MAX_TEXT = 2_000
 MAX_LIST = 100
 MAX_EMBLEM_BYTES = 5_000_000
 MAX_EMBLEM_PIXELS = 4_096
-_SPEC = re.compile(r"^0?[1-9]?\d?d?$")  # `{n:03}`, `{n:3}`, `{n}`: a width of at most two digits
+_SPEC = re.compile(r"0?[1-9]?\d?d?")  # `{n:03}`, `{n:3}`, `{n}`: a width of at most two digits
 
 
 class StyleError(UserError):
@@ -125,7 +125,7 @@ class Reader:
         for _, name, spec, conversion in parts:
             if name is None:
                 continue
-            if name not in fields or conversion or not _SPEC.match(spec or ""):
+            if name not in fields or conversion or not _SPEC.fullmatch(spec or ""):
                 shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
                 self.fail(where, f"{quoted(shown)} is not allowed here (allowed: {allowed})")
 

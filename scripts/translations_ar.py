@@ -3,6 +3,7 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    'Warning: %1': 'تنبيه: %1',
     ' (final, signed %1 of %2)': ' (نهائية، وُقِّعت %1 من %2)',
     'Every signatory of this letter has signed it.':
         'وقَّع جميع موقِّعي هذه الرسالة عليها.',

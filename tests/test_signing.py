@@ -172,6 +172,19 @@ def test_a_draft_cannot_be_signed(tmp_path, ca, monkeypatch, capsys):
     assert "finalize it before it is signed" in capsys.readouterr().err
 
 
+def test_a_signatory_the_letter_does_not_show_is_the_users_mistake_exit_2(tmp_path, ca, monkeypatch, capsys):
+    with Repository(tmp_path / "db") as store:
+        record = store.save(bdt())
+        store.finalize(record.id)
+    monkeypatch.setenv("CIRCULAR_EDITOR_P12_PASSWORD", "secret")
+    p12 = ca.signer_p12(tmp_path / "a.p12", "Cosmas Zavazava")
+    for number in ("3", "0", "-1"):
+        assert cli.main(["--db", str(tmp_path / "db"), "sign", str(record.id), "--p12", str(p12), "--signatory",
+                         number, "-o", str(tmp_path / "x.pdf")]) == 2, number
+        assert "shows 1 signatory" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
 @pytest.fixture(scope="module")
 def signed_bdt(tmp_path_factory, ca):
     folder = tmp_path_factory.mktemp("signed")

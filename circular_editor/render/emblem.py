@@ -66,7 +66,10 @@ def _image(path: Path) -> tuple[str, pdfdoc.PDFImageXObject]:
     try:
         return _encoded(path, path.stat().st_mtime_ns)
     except OSError as exc:  # checked when the template was loaded; gone or damaged since
-        raise StyleError(f"{path}: emblem: cannot read the image ({exc.strerror or exc})") from None
+        from circular_editor.styles import decode_problem
+        problem = decode_problem(path) if path.exists() else None  # (a truncated image: the same line as validate's)
+        raise StyleError(f"{path}: emblem: {problem or 'cannot read the image (' + str(exc.strerror or exc) + ')'}"
+                         ) from None
 
 
 @lru_cache(maxsize=8)

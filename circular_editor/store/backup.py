@@ -4,7 +4,10 @@ A backup is a folder of copies, never links to the live files: a live file
 damaged in place (a disk error, another program) must not damage its backups.
 A file unchanged since the previous backup (same size and modification time)
 is hard-linked to that backup's copy instead of copied again, so a backup of
-a large store where one shard changed costs one shard.
+a large store where one shard changed costs one shard. A file that is copied
+is checked first (`check`, its digest): a damaged file is never backed up.
+
+`backups()` lists them newest first: `restore-backup` looks in every one.
 """
 from __future__ import annotations
 
@@ -17,37 +20,59 @@ KEEP_OPEN = 5  # backups made on open
 KEEP_DAILY = 10
 
 
-def make_backups(files: list[Path], folder: Path, now: dt.datetime) -> Path | None:
+def make_backups(files: list[Path], folder: Path, now: dt.datetime, check=None) -> Path | None:
+    """A backup of `files` (and the day's, if none yet); `check(path, data)` raises for a damaged file, which
+    is then not backed up (the error goes to the caller). OSError when the disk refuses (full, read-only)."""
     if not files:
         return None
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(".*-*"):  # a backup cut short (a full disk, a kill) is never used: drop it
         shutil.rmtree(stale, ignore_errors=True)
     previous = newest_backup(folder)
-    made = _snapshot(files, folder / f"open-{now:%Y%m%d-%H%M%S-%f}", previous)
+    made = _snapshot(files, folder / f"open-{now:%Y%m%d-%H%M%S-%f}", previous, check)
     daily = folder / f"daily-{now:%Y%m%d}"
     if not daily.exists():
-        _snapshot(files, daily, made)
+        _snapshot(files, daily, made, check)
     _prune(folder, "open-", KEEP_OPEN)
     _prune(folder, "daily-", KEEP_DAILY)
     return made
 
 
 def newest_backup(folder: Path) -> Path | None:
-    """The backup made last (backup folders are renamed into place whole, so their times order them)."""
-    found = sorted((p for p in folder.glob("*-*") if p.is_dir() and not p.name.startswith(".")),
-                   key=lambda p: p.stat().st_mtime_ns, reverse=True) if folder.is_dir() else []
+    found = backups(folder)
     return found[0] if found else None
 
 
-def _snapshot(files: list[Path], target: Path, previous: Path | None) -> Path:
+def backups(folder: Path) -> list[Path]:
+    """Every backup, newest first (backup folders are renamed into place whole, so their times order them)."""
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob("*-*") if p.is_dir() and not p.name.startswith(".")),
+                  key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def changed_since(files: list[Path], folder: Path) -> list[Path]:
+    """The files whose size or time differ from their copy in the newest backup (all, without a backup)."""
+    newest = newest_backup(folder)
+    return [f for f in files if newest is None or not _same(f, newest / f.name)]
+
+
+def _snapshot(files: list[Path], target: Path, previous: Path | None, check) -> Path:
     partial = target.with_name("." + target.name)
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    for source in files:
-        copy = partial / source.name
-        if not (previous and _same(source, previous / source.name) and _link(previous / source.name, copy)):
-            shutil.copy2(source, copy)
+    try:
+        for source in files:
+            copy = partial / source.name
+            if not (previous and _same(source, previous / source.name) and _link(previous / source.name, copy)):
+                data = source.read_bytes()
+                if check is not None:
+                    check(source, data)
+                copy.write_bytes(data)
+                shutil.copystat(source, copy)  # (its time: the next backup links to it while the file is unchanged)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     partial.rename(target)  # a backup folder exists whole or not at all
     return target
 

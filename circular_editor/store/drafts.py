@@ -17,7 +17,7 @@ from circular_editor.errors import quoted
 from circular_editor.store.errors import ReadOnly, SaveFailed, StoreError
 from circular_editor.store.storage import UnreadableFile, dump_json, read_json_file
 
-_SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_SAFE_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # (fullmatch)
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Drafts:
         self.writable = writable
 
     def _path(self, key: str) -> Path:
-        if not isinstance(key, str) or not _SAFE_KEY.match(key):
+        if not isinstance(key, str) or not _SAFE_KEY.fullmatch(key):
             raise StoreError(f"draft key {quoted(key)}: letters, digits, - and _ only")
         return self.folder / f"{key}.json"
 

@@ -15,13 +15,12 @@ class StoreLocked(StoreError):
 
 
 class StoreCorrupt(StoreError):
-    """A database file cannot be read. Nothing was changed; `backup` is the newest backup, if any."""
+    """A database file cannot be used (unreadable, damaged, missing). Nothing was changed."""
 
-    def __init__(self, path: Path, reason: str, backup: Path | None):
-        offer = f"; the newest backup is {backup} (`circular-editor restore-backup` puts it back)" if backup \
-            else "; there is no backup"
-        super().__init__(f"the store file {path} cannot be read ({reason}); it has not been changed{offer}")
-        self.path, self.reason, self.backup = path, reason, backup
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"the store file {path} cannot be used ({reason}); it has not been changed; "
+                         "`circular-editor restore-backup` looks in every backup for an intact copy")
+        self.path, self.reason = path, reason
 
 
 class StoreTooNew(StoreError):
@@ -30,6 +29,10 @@ class StoreTooNew(StoreError):
 
 class NotFound(StoreError):
     pass
+
+
+class NotAllowed(StoreError):
+    """What was asked does not apply to the circular as it is (mark a draft sent, sign a block twice...)."""
 
 
 class ReferenceTaken(StoreError):
@@ -44,8 +47,8 @@ class SaveFailed(StoreError):
     """A write did not happen (disk full, permission); the store still holds the previous state."""
 
 
-__all__ = ["NotFound", "ReadOnly", "ReferenceTaken", "SaveFailed", "StoreCorrupt", "StoreError", "StoreLocked",
-           "StoreTooNew"]
+__all__ = ["NotAllowed", "NotFound", "ReadOnly", "ReferenceTaken", "SaveFailed", "StoreCorrupt", "StoreError",
+           "StoreLocked", "StoreTooNew"]
 
 
 class PartlySaved(StoreError):

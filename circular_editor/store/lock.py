@@ -26,11 +26,12 @@ class ProcessLock:
         except OSError:
             try:
                 handle.seek(0)
-                owner = handle.read(40).decode("ascii", "replace").strip() or "another process"
+                pid = handle.read(40).decode("ascii", "replace").strip()
             except OSError:  # Windows refuses to read a locked region
-                owner = "another process"
+                pid = ""
             handle.close()
-            raise StoreLocked(f"the store in {self.path.parent} is in use by process {owner}; "
+            owner = f"process {pid}" if pid.isdigit() else "another process"
+            raise StoreLocked(f"the store in {self.path.parent} is in use by {owner}; "
                               "close the other Circular Editor first, or open this one read-only") from None
         handle.seek(0)
         handle.truncate()

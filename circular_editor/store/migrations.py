@@ -6,12 +6,22 @@ lower one is brought forward by MIGRATIONS[n] (n -> n + 1), one step at a
 time, after the backup that every open makes. A step receives the open
 Repository and changes records through its TinyDB tables.
 
-Schema 1 is the first released layout: nothing to migrate from yet. A change
-to the record layout adds its step here and bumps SCHEMA_VERSION.
+Schema 1: the first released layout. Schema 2: every database file carries the
+SHA-256 of its content (storage.py), and meta.json lists each shard's circulars.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-SCHEMA_VERSION = 1
-MIGRATIONS: dict[int, Callable] = {}
+SCHEMA_VERSION = 2
+
+
+def _seal(repository) -> None:
+    """1 -> 2: each shard written again (a write seals it), then meta.json's list of what each holds. A crash
+    half-way leaves schema 1 in meta.json, under which sealed and plain files are both read."""
+    for db in repository.all_shards():
+        db.storage.write(db.storage.read())
+    repository.meta.table("meta").update({"shards": repository.shards_held()}, doc_ids=[1])
+
+
+MIGRATIONS: dict[int, Callable] = {1: _seal}

@@ -40,10 +40,10 @@ def highest_used(style: LetterStyle, date: dt.date, existing: list[tuple[str, dt
     pattern = re.escape(normalise(style.numbering.pattern))
     pattern = re.sub(r"\\\{n[^}]*\\\}", r"(\\d+)", pattern)
     pattern = re.sub(r"\\\{y+\\\}", r"\\d+", pattern)
-    regex = re.compile(pattern + "$")
+    regex = re.compile(pattern)
     period = period_of(style, date)
     numbers = [int(m.group(1)) for reference, when in existing
-               if period_of(style, when) == period and (m := regex.match(normalise(reference)))]
+               if period_of(style, when) == period and (m := regex.fullmatch(normalise(reference)))]
     return max(numbers, default=0)
 
 

@@ -114,7 +114,11 @@ _XY_WORDS = 0x0001 | 0x0002  # ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES
 
 
 def _composite_glyph(font: TrueTypeTables, components: Composite) -> bytes:
-    """A composite glyph of `components`, each moved by its (dx, dy); its box holds theirs."""
+    """A composite glyph of `components`, each moved by its (dx, dy); its box holds theirs.
+
+    Offsets and the box are 16-bit in the glyph table: a mark stacked past 32,767 units (about 33 em: the
+    225th mark on one letter) is held at that height instead of making the font unwritable."""
+    components = tuple((gid, _int16(dx), _int16(dy)) for gid, dx, dy in components)
     boxes = []
     for gid, dx, dy in components:
         data = font.glyph(gid)
@@ -123,11 +127,15 @@ def _composite_glyph(font: TrueTypeTables, components: Composite) -> bytes:
             boxes.append((x0 + dx, y0 + dy, x1 + dx, y1 + dy))
     box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
            max(b[3] for b in boxes)) if boxes else (0, 0, 0, 0)
-    out = bytearray(struct.pack(">hhhhh", -1, *box))
+    out = bytearray(struct.pack(">hhhhh", -1, *map(_int16, box)))
     for k, (gid, dx, dy) in enumerate(components):
         flags = _XY_WORDS | (_MORE if k < len(components) - 1 else 0)
         out += struct.pack(">HHhh", flags, gid, dx, dy)
     return bytes(out)
+
+
+def _int16(value: int) -> int:
+    return max(-32768, min(32767, value))
 
 
 def _with_more_glyphs(font: TrueTypeTables, bearings: list[int], most_components: int) -> dict[bytes, bytes]:

@@ -82,7 +82,6 @@ def _follow_colour_scheme(app: QApplication) -> None:
 def open_store(folder: Path | None) -> StoreClient | None:
     """The store, after asking what to do when another process holds it or it cannot be read; None: quit."""
     from circular_editor.store import restore
-    from circular_editor.store.backup import newest_backup
 
     read_only = False
     while True:
@@ -94,14 +93,13 @@ def open_store(folder: Path | None) -> StoreClient | None:
             read_only = True
         except StoreCorrupt as exc:
             store_folder = exc.path.parent
-            backup = newest_backup(store_folder / "backups")
-            plan = restore.plan_restore(store_folder, backup)
+            plan = restore.plan_restore(store_folder)
             if not plan.steps or not dialogs.store_damaged(str(exc), plan.describe()):
                 if not plan.steps:
                     dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(exc))
                 return None
             try:
-                restore.restore_backup(store_folder, backup)
+                restore.restore_backup(store_folder)
             except StoreError as error:
                 dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(error))
                 return None

@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After the window shows: offer the edits a crash left behind, else reopen the last circular."""
         self._refresh_recent()
+        for warning in self.client.repository.warnings:  # (a backup the disk refused: said, not in the way)
+            self.statusBar().showMessage(self.tr("Warning: %1").replace("%1", warning), 15000)
         if self.client.read_only:
             self._reopen_last()
             return
@@ -534,7 +536,7 @@ class MainWindow(QMainWindow):
         if doc is None or doc.status != "final":
             return
         record_id = doc.record_id
-        self.client.call(lambda repo: repo.set_status(record_id, "sent"),
+        self.client.call(lambda repo: repo.mark_sent(record_id),
                          done=lambda record: (self._open_loaded(record), self.list_pane.refresh(select=record.id)),
                          failed=self._failed)
 

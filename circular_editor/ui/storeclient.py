@@ -28,6 +28,9 @@ class StoreClient(ThreadClient):
         self.repository: Repository = super().wait(lambda: Repository(folder, read_only))
         self.read_only = read_only
         self.folder = self.repository.folder
+        # Opening parsed only the list's cache: the circulars' texts are read now, before the first search needs
+        # them (a damaged shard found here is said when one of its circulars is opened, or by the search).
+        self.call(lambda repo: repo.load_texts(), failed=lambda error: None)
 
     def call(self, job: Callable[[Repository], object], done: Callable | None = None,
              failed: Callable | None = None):

@@ -352,469 +352,474 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="81" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="83" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="82" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="316" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="84" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="337" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="118" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="123" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="173" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="177" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="181" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="184" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="186" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="187" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="189" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="216" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="610" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="222" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="623" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="220" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="226" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="253" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="245" />
+        <source>Warning: %1</source>
+        <translation>تنبيه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="273" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="254" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="254" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="261" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="281" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="266" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="286" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="282" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="310" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="320" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="331" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="341" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="314" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="335" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="315" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="336" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="315" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="336" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="319" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="340" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="345" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="357" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="386" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="398" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="415" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="427" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="416" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="428" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="443" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="456" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="462" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="475" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="477" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="490" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="482" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="496" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="509" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="505" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="518" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="507" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="520" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="507" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="520" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="508" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="521" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="518" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="531" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="554" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="567" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="555" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="568" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="574" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="564" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="577" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="565" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="572" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="585" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="576" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="588" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="601" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="619" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="591" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="604" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="592" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="596" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="635" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="609" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="648" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="611" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="624" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="620" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="633" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="630" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="650" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="667" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="680" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="690" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="703" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="710" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="710" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="715" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="728" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="716" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="729" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="734" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -855,12 +860,12 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../circular_editor/ui/pageview.py" line="396" />
+        <location filename="../../circular_editor/ui/pageview.py" line="397" />
         <source>&amp;Copy</source>
         <translation>&amp;نسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/pageview.py" line="398" />
+        <location filename="../../circular_editor/ui/pageview.py" line="399" />
         <source>Select the &amp;page's text</source>
         <translation>تحديد نص ال&amp;صفحة</translation>
     </message>
@@ -971,19 +976,19 @@
     <name>app</name>
     <message>
         <location filename="../../circular_editor/ui/app.py" line="54" />
-        <location filename="../../circular_editor/ui/app.py" line="101" />
-        <location filename="../../circular_editor/ui/app.py" line="106" />
-        <location filename="../../circular_editor/ui/app.py" line="109" />
+        <location filename="../../circular_editor/ui/app.py" line="99" />
+        <location filename="../../circular_editor/ui/app.py" line="104" />
+        <location filename="../../circular_editor/ui/app.py" line="107" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="117" />
+        <location filename="../../circular_editor/ui/app.py" line="115" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="118" />
+        <location filename="../../circular_editor/ui/app.py" line="116" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
     </message>
@@ -1006,27 +1011,27 @@
         <translation>تغيّرت</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/compare.py" line="123" />
+        <location filename="../../circular_editor/ui/compare.py" line="124" />
         <source>added</source>
         <translation>أضيفت</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/compare.py" line="123" />
+        <location filename="../../circular_editor/ui/compare.py" line="125" />
         <source>removed</source>
         <translation>حُذفت</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/compare.py" line="129" />
+        <location filename="../../circular_editor/ui/compare.py" line="131" />
         <source>No difference.</source>
         <translation>لا فرق.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/compare.py" line="153" />
+        <location filename="../../circular_editor/ui/compare.py" line="155" />
         <source>Before:</source>
         <translation>قبل:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/compare.py" line="153" />
+        <location filename="../../circular_editor/ui/compare.py" line="156" />
         <source>Now:</source>
         <translation>الآن:</translation>
     </message>
@@ -1034,220 +1039,220 @@
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="34" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
         <source>Save the changes to %1?</source>
         <translation>حفظ التغييرات في %1؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
         <source>Discard changes</source>
         <translation>تجاهل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="45" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="40" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="49" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="39" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="42" />
         <source>If you discard them, the last saved version stays as it is.</source>
         <translation>إن تجاهلتها بقيت آخر نسخة محفوظة كما هي.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="49" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="129" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="54" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="142" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="54" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="60" />
         <source>The store is in use</source>
         <translation>المخزن قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="55" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="62" />
         <source>Open read-only</source>
         <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="56" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="63" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="64" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="72" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="66" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="75" />
         <source>The store cannot be read</source>
         <translation>تتعذّر قراءة المخزن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="61" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="70" />
         <source>Repair from the backup</source>
         <translation>إصلاح من النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="64" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="73" />
         <source>Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.</source>
         <translation>لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="75" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="84" />
         <source>Recover unsaved edits</source>
         <translation>استعادة التعديلات غير المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="77" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="86" />
         <source>The editor was closed with unsaved edits. Recover them?</source>
         <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="87" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="97" />
         <source>Recover</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="88" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="98" />
         <source>Discard them</source>
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="104" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="114" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="108" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="118" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="108" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="108" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="120" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="131" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="122" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="134" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="124" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="137" />
         <source>Compare with now…</source>
         <translation>قارن بالحالية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="143" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="156" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="162" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="151" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="164" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="154" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
         <source>T&amp;rusted certificates</source>
         <translation>الشهادات ال&amp;موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="155" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="168" />
         <source>none: signatures are checked, not trusted</source>
         <translation>لا شيء: يُتحقق من التوقيعات دون الوثوق بها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="157" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="170" />
         <source>Trusted certificates</source>
         <translation>الشهادات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="158" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="171" />
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>الشهادات (*.pem *.crt *.cer *.der);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="171" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="184" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="193" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="206" />
         <source>NOT VALID: the signed bytes have changed, or the signature does not match them</source>
         <translation>غير صالح: تغيَّرت البايتات الموقَّعة، أو لا يطابقها التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="196" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="209" />
         <source>CHANGED after it was signed:</source>
         <translation>تغيَّر بعد توقيعه:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="199" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="212" />
         <source>intact, and nothing but later signatures added since</source>
         <translation>سليم، ولم يُضَف إليه بعد توقيعه إلا توقيعات لاحقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="203" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="216" />
         <source>NOT TRUSTED:</source>
         <translation>غير موثوق:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="150" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="163" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="153" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="166" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="184" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="197" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="186" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="199" />
         <source>This PDF holds no signature.</source>
         <translation>لا يحمل ملف PDF هذا أي توقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="201" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="214" />
         <source>the certificate is trusted</source>
         <translation>الشهادة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="225" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="238" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="236" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="249" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>
@@ -1260,92 +1265,92 @@
         <translation>طويل جداً: %1 حرفاً، والحد الأقصى %2</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="21" />
+        <location filename="../../circular_editor/ui/messages.py" line="22" />
         <source>too many entries: %1, at most %2</source>
         <translation>عدد كبير جداً من العناصر: %1، والحد الأقصى %2</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="22" />
+        <location filename="../../circular_editor/ui/messages.py" line="25" />
         <source>A circular needs a subject.</source>
         <translation>تحتاج الرسالة إلى موضوع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="24" />
+        <location filename="../../circular_editor/ui/messages.py" line="27" />
         <source>A circular needs at least one addressee.</source>
         <translation>تحتاج الرسالة إلى مرسل إليه واحد على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="25" />
+        <location filename="../../circular_editor/ui/messages.py" line="29" />
         <source>A circular needs at least one paragraph.</source>
         <translation>تحتاج الرسالة إلى فقرة واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="26" />
+        <location filename="../../circular_editor/ui/messages.py" line="30" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="40" />
+        <location filename="../../circular_editor/ui/messages.py" line="44" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="41" />
+        <location filename="../../circular_editor/ui/messages.py" line="45" />
         <source>Body</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="42" />
+        <location filename="../../circular_editor/ui/messages.py" line="46" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="43" />
+        <location filename="../../circular_editor/ui/messages.py" line="47" />
         <source>Copy to</source>
         <translation>نسخة إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="44" />
+        <location filename="../../circular_editor/ui/messages.py" line="48" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="45" />
+        <location filename="../../circular_editor/ui/messages.py" line="49" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="46" />
+        <location filename="../../circular_editor/ui/messages.py" line="50" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="47" />
+        <location filename="../../circular_editor/ui/messages.py" line="51" />
         <source>Salutation</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="48" />
+        <location filename="../../circular_editor/ui/messages.py" line="52" />
         <source>Closing</source>
         <translation>الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="49" />
+        <location filename="../../circular_editor/ui/messages.py" line="53" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="50" />
+        <location filename="../../circular_editor/ui/messages.py" line="54" />
         <source>Annexes</source>
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="51" />
+        <location filename="../../circular_editor/ui/messages.py" line="55" />
         <source>Contact</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="52" />
+        <location filename="../../circular_editor/ui/messages.py" line="56" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>
@@ -1399,52 +1404,52 @@
 <context>
     <name>signing</name>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="78" />
+        <location filename="../../circular_editor/ui/signflow.py" line="74" />
         <source>This letter shows no signatory.</source>
         <translation>لا تتضمن هذه الرسالة أي موقِّع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="80" />
+        <location filename="../../circular_editor/ui/signflow.py" line="76" />
         <source>Every signatory of this letter has signed it.</source>
         <translation>وقَّع جميع موقِّعي هذه الرسالة عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="84" />
+        <location filename="../../circular_editor/ui/signflow.py" line="80" />
         <source>Sign</source>
         <translation>توقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="85" />
+        <location filename="../../circular_editor/ui/signflow.py" line="81" />
         <source>Who signs?</source>
         <translation>من يوقّع؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="92" />
+        <location filename="../../circular_editor/ui/signflow.py" line="88" />
         <source>Your certificate and key</source>
         <translation>شهادتك ومفتاحك</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="93" />
+        <location filename="../../circular_editor/ui/signflow.py" line="89" />
         <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
         <translation>ملفات PKCS#12 (*.p12 *.pfx);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="102" />
+        <location filename="../../circular_editor/ui/signflow.py" line="98" />
         <source>Wrong password. Password of %1:</source>
         <translation>كلمة المرور غير صحيحة. كلمة مرور %1:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="104" />
+        <location filename="../../circular_editor/ui/signflow.py" line="100" />
         <source>Password of %1:</source>
         <translation>كلمة مرور %1:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="105" />
+        <location filename="../../circular_editor/ui/signflow.py" line="101" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="136" />
+        <location filename="../../circular_editor/ui/signflow.py" line="132" />
         <source>The certificate belongs to %1, but this block is %2's.
 
 Is this certificate %2's own? If you confirm it, it is remembered as theirs.</source>
@@ -1453,47 +1458,47 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
 هل هذه الشهادة شهادةُ %2 نفسه؟ إن أكَّدت ذلك حُفظت على أنها شهادته.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="140" />
+        <location filename="../../circular_editor/ui/signflow.py" line="136" />
         <source>Whose certificate?</source>
         <translation>شهادة مَن؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="157" />
+        <location filename="../../circular_editor/ui/signflow.py" line="153" />
         <source>signed</source>
         <translation>موقعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="158" />
+        <location filename="../../circular_editor/ui/signflow.py" line="154" />
         <source>Export the signed PDF</source>
         <translation>تصدير ملف PDF الموقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="163" />
+        <location filename="../../circular_editor/ui/signflow.py" line="159" />
         <source>A signed PDF is never overwritten; choose another name.</source>
         <translation>لا يُكتب فوق ملف PDF موقّع أبداً؛ اختر اسماً آخر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="166" />
+        <location filename="../../circular_editor/ui/signflow.py" line="162" />
         <source>Signing…</source>
         <translation>جارٍ التوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="191" />
+        <location filename="../../circular_editor/ui/signflow.py" line="187" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="198" />
+        <location filename="../../circular_editor/ui/signflow.py" line="194" />
         <source>Verify a signed PDF</source>
         <translation>التحقق من ملف PDF موقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="199" />
+        <location filename="../../circular_editor/ui/signflow.py" line="195" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="216" />
+        <location filename="../../circular_editor/ui/signflow.py" line="212" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>

@@ -11,3 +11,14 @@ def sample(name: str = "tsb-circular-92", **changes) -> Circular:
     data.update(changes)
     return Circular.from_dict(data)
 
+
+
+def write_sealed(path, data) -> None:
+    """A store file holding `data` with a digest that matches: damage only the shape checks can find."""
+    from circular_editor.store.storage import seal
+    path.write_bytes(seal(data)[0])
+
+
+def read_sealed(path):
+    from circular_editor.store.storage import read_store_file
+    return read_store_file(path)[0]

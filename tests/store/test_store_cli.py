@@ -65,10 +65,11 @@ def test_an_unreadable_store_is_reported_and_its_backup_restored(tmp_path):
     shard = db / "circulars-02.json"
     shard.write_text("{", encoding="utf-8")
     broken = run("list", "--db", db)
-    assert broken.returncode == 1 and "circulars-02.json cannot be read" in broken.stderr
+    assert broken.returncode == 1 and "circulars-02.json cannot be used" in broken.stderr
     assert "circular-editor restore-backup" in broken.stderr and shard.read_text(encoding="utf-8") == "{"
     restored = run("restore-backup", "--db", db)
     assert restored.returncode == 0, restored.stderr
+    assert "lost: #2" in restored.stdout, "the circular imported after every backup is said to be lost"
     assert "CL-20/025" in run("list", "--db", db).stdout
 
 
