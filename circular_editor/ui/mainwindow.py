@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
                 dialogs.show_error(self, self.tr("Import"), text + "\n\n" + details)
             else:
                 self.statusBar().showMessage(text, 8000)
-        self.client.call(lambda repo: repo.import_files(paths), done=done, failed=self._failed)
+        self.client.import_files(paths, done=done, failed=self._failed)
 
     def export_json(self) -> None:
         doc = self.document

@@ -32,7 +32,7 @@ def test_the_rules(state, name, expected):
 @pytest.fixture
 def window(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
-    window.client.wait(lambda repo: repo.import_files([str(p) for p in examples()]))
+    window.client.import_files([str(p) for p in examples()]).result(timeout=60)
     wait_store(qtbot, window)
     yield window
     close_window(window)

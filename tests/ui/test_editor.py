@@ -193,7 +193,7 @@ def test_the_form_follows_a_template_added_in_a_templates_folder(qtbot, tmp_path
 
 
 def test_the_example_circulars_open_with_every_value_in_its_field(qtbot, window):
-    window.client.wait(lambda repo: repo.import_files([str(p) for p in examples()]))
+    window.client.import_files([str(p) for p in examples()]).result(timeout=60)
     for record_id in (1, 2, 3):
         window.open_record(record_id)
         wait_store(qtbot, window)

@@ -25,7 +25,7 @@ from circular_editor.ui.renderclient import RenderFailure, Rendering
 @pytest.fixture
 def window(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
-    window.client.wait(lambda repo: repo.import_files([str(p) for p in examples()]))
+    window.client.import_files([str(p) for p in examples()]).result(timeout=60)
     window.list_pane.refresh()
     wait_store(qtbot, window)
     yield window
