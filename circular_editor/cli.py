@@ -17,6 +17,11 @@
     verify FILE.pdf [--trust CERT]   who signed, when, intact, unchanged since, trusted: exit 0 when all
                                      are, 1 when a signature is broken or the file changed after it (or
                                      there is none), 3 when intact but a signer is not trusted
+    server init --dsn URL --bureau B  create or migrate a bureau server's schema and a bureau's roles
+    server add-user NAME --role R --bureau B --dsn URL
+    join --dsn URL --bureau B        join this desk to its bureau server (then sync)
+    sync                             send this desk's changes to the bureau server, receive the others'
+    resolve ID --keep mine|theirs    choose a version in a conflict
     install-desktop-entry            (Linux) this program in the desktop's menus, with its icon
 
 `--db DIR` (before or after the command) or $CIRCULAR_EDITOR_DATA chooses the store's folder.
@@ -119,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--trust", action="append", default=[], metavar="CERT",
                         help="a trust root (PEM or DER certificate); may be repeated")
     verify.set_defaults(run=_verify)
+
+    from circular_editor.bureau.commands import add_commands
+    add_commands(commands, db)
 
     desktop = commands.add_parser("install-desktop-entry", help="(Linux) add this program to the desktop's menus")
     desktop.set_defaults(run=_install_desktop_entry)
@@ -316,7 +324,12 @@ def _list(args) -> int:
 def _finalize(args) -> int:
     with _open_store(args, write=True) as store:
         before = store.get(args.id).status
-        record = store.finalize(args.id)
+        if store.bureau() is not None:  # a joined desk: the bureau server gives the number
+            from circular_editor.bureau.commands import ask_password
+            from circular_editor.bureau.sync import finalize
+            record = finalize(store, args.id, ask_password)
+        else:
+            record = store.finalize(args.id)
     said = "finalized as" if before == "draft" else f"already {before}:"
     print(f"#{record.id} {said} {record.circular.reference}")
     return 0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv with everything the application, its tests and benchmarks need.
+# Creates .venv with everything the application, its tests and benchmarks need (and PostgreSQL for the tests).
 # Idempotent: a second run only checks. System tools (poppler-utils for pdftotext/pdftoppm,
 # the X/EGL libraries Qt loads, offscreen or in a real window) are installed with apt-get when we are root.
 set -euo pipefail
@@ -18,6 +18,8 @@ ldconfig -p 2>/dev/null | grep -q libxcb-keysyms.so.1 || need_apt+=(libxcb-keysy
 ldconfig -p 2>/dev/null | grep -q libxcb-image.so.0 || need_apt+=(libxcb-image0)
 ldconfig -p 2>/dev/null | grep -q libxcb-render-util.so.0 || need_apt+=(libxcb-render-util0)
 ldconfig -p 2>/dev/null | grep -q libxkbcommon-x11.so.0 || need_apt+=(libxkbcommon-x11-0)
+# A real PostgreSQL server for the bureau-server tests (each test session starts its own in a temporary folder).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "setup: installing ${need_apt[*]}"

@@ -18,20 +18,21 @@ from circular_editor.store.records import Summary
 from circular_editor.store.search import matches, searchable_text
 from circular_editor.store.storage import UnreadableFile, read_store_file, seal
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 log = logging.getLogger(__name__)
 
 
 def summary_of(record_id: int, doc: dict) -> Summary:
     content = doc["content"]
     return Summary(record_id, doc["status"], content["style"], content["reference"], content["subject"],
-                   content["date"], doc["modified"], "deleted" in doc)
+                   content["date"], doc["modified"], "deleted" in doc, doc.get("gid", ""))
 
 
 class Index:
     def __init__(self) -> None:
         self.summaries: dict[int, Summary] = {}
         self.references: dict[str, int] = {}  # normalised reference -> id
+        self.gids: dict[str, int] = {}  # bureau id -> id
         self._folded: dict[int, str] = {}  # filled when a search first needs it (Repository.load_texts)
         self.all_texts = False  # every circular's text is folded: keep it so as circulars change
 
@@ -44,6 +45,8 @@ class Index:
     def add(self, summary: Summary) -> None:
         self.forget(summary.id)
         self.summaries[summary.id] = summary
+        if summary.gid:
+            self.gids[summary.gid] = summary.id
         if summary.reference.strip():
             self.references[numbering.normalise(summary.reference)] = summary.id
 
@@ -52,6 +55,8 @@ class Index:
         self._folded.pop(record_id, None)
         if old and self.references.get(numbering.normalise(old.reference)) == record_id:
             del self.references[numbering.normalise(old.reference)]
+        if old and self.gids.get(old.gid) == record_id:
+            del self.gids[old.gid]
 
     def has_text(self, record_id: int) -> bool:
         return record_id in self._folded
@@ -82,7 +87,8 @@ def write_cache(path: Path, index: Index, digests: dict[int, str], shards: int) 
     for i, s in index.summaries.items():
         part = parts.get(str(i % shards))
         if part is not None:
-            part["records"][str(i)] = [s.status, s.style, s.reference, s.subject, s.date, s.modified, s.deleted]
+            part["records"][str(i)] = [s.status, s.style, s.reference, s.subject, s.date, s.modified, s.deleted,
+                                       s.gid]
     try:
         write_atomic(path, seal({"format": CACHE_FORMAT, "shards": parts})[0])
     except OSError as exc:

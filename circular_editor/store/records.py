@@ -52,6 +52,8 @@ class Record:
     circular: Circular
     deleted: bool = False
     signed: tuple[SignedFile, ...] = ()  # each signed export, oldest first
+    gid: str = ""  # its id in the bureau (a UUID)
+    conflict: dict | None = None  # the bureau server's other version, while a person has not chosen
 
     @property
     def signed_blocks(self) -> set[int]:
@@ -85,6 +87,7 @@ class Summary:
     date: str
     modified: str
     deleted: bool = False  # in the list of deleted circulars, from where it can be restored
+    gid: str = ""
 
 
 @dataclass

@@ -47,6 +47,7 @@ from circular_editor.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from circular_editor.store.records import (STATUSES, Record, SignedFile, Status, Summary, Version, signed_blocks,
                                            signed_files)
 from circular_editor.store.search import fold
+from circular_editor.store.shared import SharedRecords, new_gid
 from circular_editor.store.storage import AtomicJSONStorage, UnreadableFile, header_digest, sealed_body
 
 __all__ = ["Record", "Repository", "SignedFile", "Summary", "Version", "default_folder"]
@@ -69,7 +70,7 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-class Repository:
+class Repository(SharedRecords):
     def __init__(self, folder: str | Path | None = None, read_only: bool = False):
         self.folder = Path(folder) if folder is not None else default_folder()
         self.read_only = read_only
@@ -279,7 +280,8 @@ class Repository:
     def get(self, record_id: int) -> Record:
         doc = self._doc(record_id)
         return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
-                      Circular.from_dict(doc["content"]), "deleted" in doc, signed_files(doc))
+                      Circular.from_dict(doc["content"]), "deleted" in doc, signed_files(doc), doc.get("gid", ""),
+                      doc.get("conflict"))
 
     def _doc(self, record_id: int) -> dict:
         n = record_id % SHARDS
@@ -400,7 +402,7 @@ class Repository:
         by_shard: dict[int, list[Document]] = {}
         for record_id, circular in enumerate(circulars, first):
             doc = {"status": Status.DRAFT, "created": now, "modified": now, "version": 1,
-                   "content": circular.to_dict()}
+                   "content": circular.to_dict(), "gid": new_gid(), "dirty": True}
             by_shard.setdefault(record_id % SHARDS, []).append(Document(doc, doc_id=record_id))
         saved: list[int] = []
         try:
@@ -416,9 +418,19 @@ class Repository:
             raise
         return list(range(first, first + len(circulars)))
 
-    def _write_record(self, record_id: int, doc: dict) -> None:
+    def _write_record(self, record_id: int, doc: dict, synced: bool = False) -> None:
+        """Write a record; a change made here (not `synced` from the bureau server) waits for the next push."""
+        doc = {k: v for k, v in {**doc, "gid": doc.get("gid") or new_gid(), "dirty": not synced}.items()
+               if v is not None}  # (None: a key cleared, such as a resolved conflict)
         table = self._shard(record_id % SHARDS).table("circulars")
-        self._guarded(lambda: table.upsert(Document(doc, doc_id=record_id)))
+
+        def replace(stored: dict) -> None:  # (TinyDB's upsert merges: a key removed, `deleted`, would stay)
+            stored.clear()
+            stored.update(doc)
+        if table.contains(doc_id=record_id):
+            self._guarded(lambda: table.update(replace, doc_ids=[record_id]))
+        else:
+            self._guarded(lambda: table.insert(Document(doc, doc_id=record_id)))
         self._index.remember(record_id, doc)
         self._written(record_id % SHARDS, [record_id])
         if dt.date.today() != self._backup_day:  # an instance left open for days still backs up daily
@@ -542,6 +554,7 @@ class Repository:
     def finalize(self, record_id: int) -> Record:
         """Mark a draft final, giving it the next reference of its style when it has none: one new version."""
         self._writable()
+        self.refuse_local_numbering()
         old = self._doc(record_id)
         if old["status"] != Status.DRAFT:
             return self.get(record_id)

@@ -316,6 +316,7 @@ def test_a_deleted_circular_can_be_restored_or_removed_for_good(store):
     with pytest.raises(ReferenceTaken, match="already used by circular #2 \\(a deleted one\\)"):
         store.save(sample(reference="TSB Circular 1"))
     assert store.undelete(gone.id).circular.reference == "TSB Circular 1"
+    assert not store.get(gone.id).deleted and gone.id in [s.id for s in store.search()], "really back"
     assert sorted(s.id for s in store.search()) == [kept.id, gone.id]
     store.delete(gone.id)
     store.purge(gone.id)

@@ -1,0 +1,252 @@
+"""A desk and its bureau server: push what changed here, pull what changed there, finalize through the server.
+
+    with Repository(folder) as store:
+        report = sync(store)                 # push, then pull; a report of what happened
+        record = finalize(store, record_id)  # the server gives the reference, in one transaction
+
+Every push is one transaction per circular: an UPDATE that names the version it was edited from
+(`WHERE version = base`), or an INSERT of a new global id. A push that finds the server ahead is a
+conflict unless the server already holds exactly this content (a push whose answer was lost to a
+crash or a cut network: adopted, never applied twice). Pulling reads the changes after the desk's
+cursor in the server's commit order (`seq`, schema.py) and moves the cursor only past what is saved
+here, so an interrupted sync is completed by the next one, exactly once.
+
+Runs on the store's thread in the editor (it holds the Repository), never on the GUI thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from circular_editor.bureau.admin import check_schema
+from circular_editor.bureau.connect import BureauError, Offline, connect
+from circular_editor.model import Circular, problems_before_finalizing
+from circular_editor.store.shared import Remote
+
+PULL_BATCH = 500
+_COLUMNS = "gid::text, version, status, content, deleted, saved_by, saved_at::text"
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: list[int] = field(default_factory=list)  # local ids now waiting for a person's choice
+    problems: list[str] = field(default_factory=list)  # one line each: what the server refused, and why
+
+    def describe(self) -> str:
+        lines = [f"{self.pushed} sent to the bureau server, {self.pulled} received"]
+        lines += [f"circular #{n}: changed here and on the server: choose with `circular-editor resolve {n} "
+                  "--keep mine|theirs`" for n in self.conflicts]
+        return "\n".join(lines + self.problems)
+
+
+def joined(store) -> dict:
+    link = store.bureau()
+    if link is None:
+        raise BureauError("this desk is not joined to a bureau server (circular-editor join --dsn URL --bureau B)")
+    return link
+
+
+def open_link(store, password=None):
+    """A connection to the desk's server, its schema checked."""
+    link = joined(store)
+    conn = connect(link["dsn"], password, autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            check_schema(cur)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, link
+
+
+def sync(store, password=None, conn=None) -> SyncReport:
+    report = SyncReport()
+    own = conn is None
+    if own:
+        conn, link = open_link(store, password)
+    else:
+        link = joined(store)
+    try:
+        _push(store, conn, link["bureau"], report)
+        _pull(store, conn, link, report)
+    except _lost_connection() as exc:
+        raise Offline(f"the bureau server stopped answering ({' '.join(str(exc).split())[:120]}); what was "
+                      "saved here is kept, and the next sync completes this one") from None
+    finally:
+        if own:
+            conn.close()
+    report.conflicts = store.conflicts()
+    return report
+
+
+def _lost_connection():
+    import psycopg
+    return (psycopg.OperationalError, psycopg.InterfaceError)
+
+
+def _push(store, conn, bureau: str, report: SyncReport) -> None:
+    for record_id, doc in store.to_push():
+        outcome = _push_one(conn, bureau, record_id, doc, report)
+        if outcome is None:
+            continue
+        if isinstance(outcome, int):
+            store.pushed(record_id, doc, outcome)
+            report.pushed += 1
+        elif outcome.same_as(doc):  # this push had reached the server already: adopted, not repeated
+            store.pushed(record_id, doc, outcome.version)
+        elif store.held_before(record_id, outcome):  # an earlier push of ours, answer lost: based on it now
+            store.rebase(record_id, outcome.version)
+            again = _push_one(conn, bureau, record_id, store.raw(record_id), report)
+            if isinstance(again, int):
+                store.pushed(record_id, doc, again)
+                report.pushed += 1
+            elif again is not None:
+                store.set_conflict(record_id, again)
+        else:
+            store.set_conflict(record_id, outcome)
+
+
+def _push_one(conn, bureau: str, record_id: int, doc: dict, report: SyncReport):
+    """The new server version (int) of one record pushed; the server's own (Remote) when it is ahead; None when
+    the server refused (the reason in the report)."""
+    import psycopg
+    deleted = "deleted" in doc
+    content = psycopg.types.json.Jsonb(doc["content"])
+    try:
+        with conn.cursor() as cur:
+            if doc.get("server") is None:
+                cur.execute("INSERT INTO ce.circulars (gid, bureau, version, status, content, deleted, seq, "
+                            "saved_by, saved_at) VALUES (%s, %s, 1, %s, %s, %s, 0, '', now()) "
+                            "ON CONFLICT (gid) DO NOTHING RETURNING version",
+                            (doc["gid"], bureau, doc["status"], content, deleted))
+            else:
+                cur.execute("UPDATE ce.circulars SET version = version + 1, status = %s, content = %s, "
+                            "deleted = %s WHERE gid = %s AND version = %s RETURNING version",
+                            (doc["status"], content, deleted, doc["gid"], doc["server"]))
+            row = cur.fetchone()
+    except psycopg.errors.UniqueViolation:
+        report.problems.append(f"circular #{record_id}: not sent: its reference "
+                               f"{doc['content'].get('reference', '')!r} is already used in the bureau; "
+                               "change it and sync again")
+        return None
+    except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException,
+            psycopg.errors.InvalidParameterValue, psycopg.errors.SerializationFailure) as exc:
+        report.problems.append(f"circular #{record_id}: not sent: the server refused "
+                               f"({exc.diag.message_primary or exc})")
+        return None
+    if row is not None:
+        return row[0]
+    remote = _fetch(conn, doc["gid"])
+    if remote is None:
+        report.problems.append(f"circular #{record_id}: not sent: the server does not show it to you")
+    return remote
+
+
+def _fetch(conn, gid: str) -> Remote | None:
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT {_COLUMNS} FROM ce.circulars WHERE gid = %s", (gid,))
+        row = cur.fetchone()
+    return Remote(*row) if row else None
+
+
+def _pull(store, conn, link: dict, report: SyncReport) -> None:
+    cursor = link.get("cursor", 0)
+    while True:
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT seq, {_COLUMNS} FROM ce.circulars WHERE seq > %s ORDER BY seq LIMIT %s",
+                        (cursor, PULL_BATCH))
+            rows = cur.fetchall()
+        for seq, *values in rows:
+            outcome = store.apply_remote(Remote(*values))
+            report.pulled += outcome in ("added", "updated")
+            if outcome == "clash":
+                report.problems.append(f"a circular of the bureau ({values[3].get('reference')!r}) was not added "
+                                       "here: a circular of this desk has the same reference")
+            cursor = seq
+        if rows:
+            store.set_cursor(cursor)  # (after what it covers is saved: a crash re-applies, and that is harmless)
+        if len(rows) < PULL_BATCH:
+            return
+
+
+def listen(store, password=None):
+    """A connection that hears every change of the desk's bureau (LISTEN/NOTIFY: no polling of the table)."""
+    from circular_editor.bureau.schema import CHANNEL
+    conn, link = open_link(store, password)
+    conn.execute(f"LISTEN {CHANNEL}")
+    return conn
+
+
+def wait_for_change(conn, bureau: str, timeout: float) -> bool:
+    """True as soon as a change of `bureau` is announced (then a sync brings it), False after `timeout` seconds."""
+    for notice in conn.notifies(timeout=timeout):
+        if notice.payload.split(" ", 1)[0] == bureau:
+            return True
+    return False
+
+
+def finalize(store, record_id: int, password=None):
+    """Finalize through the server: pushed first, then numbered and made final in one transaction under the
+    bureau's counter lock (concurrent finalizes wait their turn and get consecutive numbers)."""
+    import psycopg
+
+    from circular_editor import styles
+
+    record = store.get(record_id)
+    if record.status != "draft":
+        return record
+    missing = problems_before_finalizing(record.circular)
+    if missing:
+        raise missing[0]
+    conn, link = open_link(store, password)
+    try:
+        report = sync(store, conn=conn)
+        record = store.get(record_id)
+        if record.conflict or record_id in report.conflicts:
+            raise BureauError(f"circular #{record_id} changed on the server too: resolve the conflict first")
+        doc = store.raw(record_id)
+        if doc.get("dirty"):
+            raise BureauError(f"circular #{record_id} could not be sent to the server: {'; '.join(report.problems)}")
+        circular = record.circular
+        style = styles.load(circular.style)
+        with conn.transaction(), conn.cursor() as cur:
+            cur.execute(f"SELECT {_COLUMNS} FROM ce.circulars WHERE gid = %s FOR UPDATE", (doc["gid"],))
+            row = cur.fetchone()
+            remote = Remote(*row) if row else None
+            if remote is None or remote.version != doc["server"]:
+                raise BureauError(f"circular #{record_id} changed on the server meanwhile: sync, then finalize")
+            content = dict(remote.content)
+            if not content.get("reference", "").strip():
+                content["reference"] = _take_number(cur, link["bureau"], style, circular)
+            cur.execute("UPDATE ce.circulars SET version = version + 1, status = 'final', content = %s "
+                        "WHERE gid = %s AND version = %s RETURNING version",
+                        (psycopg.types.json.Jsonb(content), doc["gid"], remote.version))
+        sync(store, conn=conn)  # (brings the final version here)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise BureauError(f"the bureau server refused to finalize circular #{record_id}: "
+                          f"{exc.diag.message_primary}") from None
+    except _lost_connection() as exc:
+        raise Offline(f"the bureau server stopped answering while finalizing ({' '.join(str(exc).split())[:100]}); "
+                      "nothing was numbered: finalize again when it answers") from None
+    finally:
+        conn.close()
+    return store.get(record_id)
+
+
+def _take_number(cur, bureau: str, style, circular: Circular) -> str:
+    """The next reference of the style in this bureau, its counter row locked until the transaction ends."""
+    from circular_editor.store import numbering
+
+    key = numbering.counter_key(style, circular.date_value)
+    cur.execute("INSERT INTO ce.counters VALUES (%s, %s, 0) ON CONFLICT DO NOTHING", (bureau, key))
+    cur.execute("SELECT last FROM ce.counters WHERE bureau = %s AND key = %s FOR UPDATE", (bureau, key))
+    last = cur.fetchone()[0]
+    cur.execute("SELECT content ->> 'reference', content ->> 'date', reference_key FROM ce.circulars "
+                "WHERE bureau = %s AND content ->> 'style' = %s AND reference_key <> ''", (bureau, circular.style))
+    rows = cur.fetchall()
+    import datetime as dt
+    existing = [(ref, dt.date.fromisoformat(date)) for ref, date, _ in rows]
+    reference, n = numbering.next_reference(style, circular.date_value, last, existing, {k for *_, k in rows})
+    cur.execute("UPDATE ce.counters SET last = %s WHERE bureau = %s AND key = %s", (n, bureau, key))
+    return reference

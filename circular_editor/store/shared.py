@@ -1,0 +1,180 @@
+"""A desk's side of the bureau server: which records wait to be pushed, what came from the server, conflicts.
+
+Each record carries its global id (`gid`, a UUID given when it is made), the server version it was last
+synced with (`server`, None before its first push) and whether it changed here since (`dirty`). A record
+changed here and on the server since the same version is a conflict: both are kept (the local one stays
+the record, the server's waits in `conflict`) until a person chooses (`resolve`). Nothing is ever
+overwritten silently, on either side. bureau/sync.py talks to the server and calls these.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from tinydb import Query
+
+from circular_editor.store.errors import NotAllowed, StoreError
+
+KEEP = ("mine", "theirs")
+
+
+def new_gid() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Remote:
+    """One circular as the server has it."""
+    gid: str
+    version: int
+    status: str
+    content: dict
+    deleted: bool
+    saved_by: str = ""
+    saved_at: str = ""
+
+    def same_as(self, doc: dict) -> bool:
+        """The record holds exactly this (a push that reached the server before the desk heard back)."""
+        return (doc["content"] == self.content and doc["status"] == self.status
+                and ("deleted" in doc) == self.deleted)
+
+
+class SharedRecords:
+    """Mixed into Repository: the records' sync state and the desk's link to its bureau server."""
+
+    # ---- the link ----
+
+    def bureau(self) -> dict | None:
+        """{"dsn", "bureau", "cursor"} of the server this desk is joined to; None when it works alone."""
+        found = self.meta.table("bureau").get(doc_id=1)
+        return dict(found) if found else None
+
+    def join(self, dsn: str, bureau: str) -> None:
+        self._writable()
+        table = self.meta.table("bureau")
+        self._guarded(lambda: table.upsert({"dsn": dsn, "bureau": bureau, "cursor": 0}, Query().bureau.exists()))
+
+    def set_cursor(self, seq: int) -> None:
+        """Everything up to server change `seq` is here (pulled)."""
+        table = self.meta.table("bureau")
+        self._guarded(lambda: table.update({"cursor": seq}, doc_ids=[1]))
+
+    def refuse_local_numbering(self) -> None:
+        """A joined desk never numbers a circular itself: only the bureau server does (one authority)."""
+        if self.bureau() is not None:
+            raise NotAllowed("this desk is joined to a bureau server, which alone gives references: finalize "
+                             "with `circular-editor finalize ID` while the server can be reached")
+
+    # ---- pushing ----
+
+    def to_push(self) -> list[tuple[int, dict]]:
+        """(id, record) of each record changed here since its last sync and not waiting on a conflict."""
+        found = []
+        for db in self.all_shards():
+            for doc in db.table("circulars"):
+                if doc.get("dirty", True) and not doc.get("conflict"):
+                    found.append((doc.doc_id, dict(doc)))
+        return sorted(found)
+
+    def raw(self, record_id: int) -> dict:
+        """The stored record as it is, sync state included."""
+        return dict(self._doc(record_id))
+
+    def conflicts(self) -> list[int]:
+        return sorted(doc.doc_id for db in self.all_shards() for doc in db.table("circulars") if doc.get("conflict"))
+
+    def pushed(self, record_id: int, pushed: dict, version: int) -> None:
+        """The server now holds `pushed` as `version`; the record is synced unless it changed meanwhile."""
+        old = self._doc(record_id)
+        unchanged = old["content"] == pushed["content"] and old["status"] == pushed["status"] and \
+            ("deleted" in old) == ("deleted" in pushed)
+        self._write_record(record_id, {**old, "server": version}, synced=unchanged)
+
+    def held_before(self, record_id: int, remote: Remote) -> bool:
+        """The server's version is one this desk held (in its history): a push of ours whose answer was lost
+        (a kill, a cut network) before the record changed again here. Not a conflict: the record is based on it."""
+        if not self._history_path(record_id).exists():
+            return False
+        return any(doc["content"] == remote.content and doc["status"] == remote.status
+                   for doc in self._history(record_id).table("versions").all())
+
+    def rebase(self, record_id: int, version: int) -> None:
+        old = self._doc(record_id)
+        self._write_record(record_id, {**old, "server": version})
+
+    def set_conflict(self, record_id: int, remote: Remote) -> None:
+        old = self._doc(record_id)
+        self._write_record(record_id, {**old, "conflict": vars(remote)}, synced=False)
+
+    # ---- pulling ----
+
+    def find_gid(self, gid: str) -> int | None:
+        return self._index.gids.get(gid)
+
+    def apply_remote(self, remote: Remote) -> str:
+        """A circular as the server has it, brought here: "added", "updated", "same", "conflict" or "clash"."""
+        self._writable()
+        record_id = self.find_gid(remote.gid)
+        if record_id is None:
+            if remote.deleted:
+                return "same"
+            owner = self._owner_of(remote.content.get("reference", ""))
+            if owner is not None:
+                return "clash"
+            record_id = self._allocate_id()
+            now = remote.saved_at or _utc_now()
+            doc = {"status": remote.status, "created": now, "modified": now, "version": 1,
+                   "content": remote.content, "gid": remote.gid, "server": remote.version}
+            self._write_record(record_id, doc, synced=True)
+            return "added"
+        old = self._doc(record_id)
+        if old.get("server") == remote.version and not old.get("conflict"):
+            return "same"
+        if remote.same_as(old):
+            self._write_record(record_id, {**old, "server": remote.version, "conflict": None}, synced=True)
+            return "same"
+        if old.get("dirty") or old.get("conflict"):
+            self.set_conflict(record_id, remote)
+            return "conflict"
+        changes = {"status": remote.status, "content": remote.content, "server": remote.version}
+        rest = {k: v for k, v in old.items() if k != "deleted"}
+        if remote.deleted:
+            rest["deleted"] = remote.saved_at or _utc_now()
+        self._push_history(record_id, old)
+        self._write_record(record_id, {**rest, **changes, "modified": _utc_now(), "version": old["version"] + 1},
+                           synced=True)
+        return "updated"
+
+    def _owner_of(self, reference: str) -> int | None:
+        from circular_editor.store import numbering
+        return self._index.references.get(numbering.normalise(reference)) if reference.strip() else None
+
+    # ---- resolving ----
+
+    def resolve(self, record_id: int, keep: str):
+        """A person's choice in a conflict: "mine" (this desk's version goes to the server at the next push, as the
+        one after the server's) or "theirs" (the server's replaces it here; this desk's stays in the history)."""
+        self._writable()
+        if keep not in KEEP:
+            raise StoreError(f"keep: expected mine or theirs, got {keep!r}")
+        old = self._doc(record_id)
+        conflict = old.get("conflict")
+        if not conflict:
+            raise NotAllowed(f"circular #{record_id} has no conflict to resolve")
+        remote = Remote(**conflict)
+        if keep == "mine":
+            self._write_record(record_id, {**old, "server": remote.version, "conflict": None})
+        else:
+            rest = {k: v for k, v in old.items() if k not in ("deleted", "conflict")}
+            if remote.deleted:
+                rest["deleted"] = remote.saved_at or _utc_now()
+            self._push_history(record_id, old)
+            self._write_record(record_id, {**rest, "status": remote.status, "content": remote.content,
+                                           "server": remote.version, "modified": _utc_now(),
+                                           "version": old["version"] + 1}, synced=True)
+        return self.get(record_id)
+
+
+def _utc_now() -> str:
+    import datetime as dt
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
