@@ -3,6 +3,25 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    "Bureau: connecting…": "خادم المكتب: جارٍ الاتصال…",
+    "Bureau: %n conflict(s)": "خادم المكتب: تعارضات (%n)",
+    "Bureau: %n waiting": "خادم المكتب: %n بانتظار الإرسال",
+    "Bureau: synced": "خادم المكتب: متزامن",
+    "Bureau: offline since %1": "خادم المكتب: غير متصل منذ %1",
+    "Bureau: not synced": "خادم المكتب: لم تتم المزامنة",
+    "Bureau server": "خادم المكتب",
+    "Password:": "كلمة المرور:",
+    "Server address": "عنوان الخادم",
+    "Bureau": "المكتب",
+    "Server address:": "عنوان الخادم:",
+    "Bureau:": "المكتب:",
+    "Conflict": "تعارض",
+    "Compare": "مقارنة",
+    "Keep this desk's version": "الإبقاء على نسخة هذا الجهاز",
+    "Take the server's version": "اعتماد نسخة الخادم",
+    "Changed here and on the bureau server (by %1): choose a version, or edit this one and keep it.": "عُدِّلت هنا وعلى خادم المكتب (بواسطة %1): اختر إحدى النسختين، أو عدِّل هذه النسخة ثم أبقِ عليها.",
+    "This desk": "هذا الجهاز",
+    "&Bureau server…": "&خادم المكتب…",
     'Warning: %1': 'تنبيه: %1',
     ' (final, signed %1 of %2)': ' (نهائية، وُقِّعت %1 من %2)',
     'Every signatory of this letter has signed it.':

@@ -34,8 +34,13 @@ def add_commands(commands, db) -> None:
     resolve.set_defaults(run=_resolve)
 
 
-def ask_password(user: str) -> str | None:
-    """The server password, asked on the terminal (None without one: libpq then says what is missing)."""
+def ask_password(user: str, address: str) -> str | None:
+    """The server password: from the OS keyring, else asked on the terminal (None without one: libpq then says
+    what is missing)."""
+    from circular_editor.bureau.connect import keyring_password
+    kept = keyring_password(user, address)
+    if kept is not None:
+        return kept
     if sys.stdin is not None and sys.stdin.isatty():
         try:
             return getpass.getpass(f"bureau server password of {user or 'you'}: ")
@@ -70,21 +75,12 @@ def _server_add_user(args) -> int:
 
 def _join(args) -> int:
     from circular_editor.bureau import sync
-    from circular_editor.bureau.admin import check_schema
-    from circular_editor.bureau.connect import connect, without_password
+    from circular_editor.bureau.connect import without_password
     from circular_editor.cli import _open_store
 
-    dsn = without_password(args.dsn)
-    with connect(args.dsn, ask_password) as conn, conn.cursor() as cur:  # (reachable, and the schema fits)
-        check_schema(cur)
-        cur.execute("SELECT ce.is_member(%s, 'reader')", (args.bureau,))
-        if not cur.fetchone()[0]:
-            from circular_editor.bureau.connect import BureauError
-            raise BureauError(f"you are not a member of bureau {args.bureau} on this server (ask the bureau's IT)")
     with _open_store(args, write=True) as store:
-        store.join(dsn, args.bureau)
-        report = sync.sync(store, ask_password)
-    print(f"joined bureau {args.bureau} at {dsn}")
+        report = sync.join(store, args.dsn, args.bureau, ask_password)
+    print(f"joined bureau {args.bureau} at {without_password(args.dsn)}")
     print(report.describe())
     return 1 if report.problems else 0
 

@@ -2,9 +2,10 @@
 
 A desk remembers the server's address (a libpq URL or `key=value` string) without its password. The
 password comes, in this order, from the address itself when a person types it for one command, from
-`$PGPASSWORD` / libpq's password file (the administrator's way), from the OS keyring (`keyring`, when a
-backend is there), or from the `password` callback (the editor asks; the command line asks on the
-terminal). It is never written to the store.
+`$PGPASSWORD` / libpq's password file (the administrator's way), or from the `password` callback: the
+command line looks in the OS keyring (`keyring`, when a backend is there), then asks on the terminal;
+the editor looks in the keyring on its GUI thread, then asks in a dialog. It is never written to the
+store.
 
 TLS: a server that is not on this machine (a host other than localhost, 127.0.0.1, ::1 or a Unix
 socket folder) is reached only with `sslmode=verify-full` (the server's certificate checked against
@@ -58,6 +59,11 @@ def check_tls(params: dict[str, str]) -> None:
                           "server's certificate: add sslmode=verify-full and sslrootcert=<the bureau's CA file>")
 
 
+def address(params: dict[str, str]) -> str:
+    """host:port, as the keyring's entries name a server."""
+    return params.get("host", "") + ":" + params.get("port", "")
+
+
 def keyring_password(user: str, address: str) -> str | None:
     try:
         import keyring
@@ -66,19 +72,17 @@ def keyring_password(user: str, address: str) -> str | None:
         return None
 
 
-def connect(dsn: str, password: Callable[[str], str | None] | None = None, autocommit: bool = False):
-    """A psycopg connection; BureauError (Offline when unreachable) with one sentence otherwise."""
+def connect(dsn: str, password: Callable[[str, str], str | None] | None = None, autocommit: bool = False):
+    """A psycopg connection; BureauError (Offline when unreachable) with one sentence otherwise. `password(user,
+    host:port)` gives the password when the address, $PGPASSWORD (or libpq's password file) do not."""
     import psycopg
 
     params = parse(dsn)
     check_tls(params)
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
     params.setdefault("application_name", "circular-editor")
-    if "password" not in params and not os.environ.get("PGPASSWORD"):
-        user = params.get("user") or os.environ.get("PGUSER") or ""
-        found = keyring_password(user, params.get("host", "") + ":" + params.get("port", ""))
-        if found is None and password is not None:
-            found = password(user)
+    if "password" not in params and not os.environ.get("PGPASSWORD") and password is not None:
+        found = password(params.get("user") or os.environ.get("PGUSER") or "", address(params))
         if found is not None:
             params["password"] = found
     try:

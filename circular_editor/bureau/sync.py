@@ -60,6 +60,20 @@ def open_link(store, password=None):
     return conn, link
 
 
+def join(store, dsn: str, bureau: str, password=None) -> SyncReport:
+    """Join the desk to the server at `dsn` as a member of `bureau` (checked there), then a first sync, which
+    uploads the desk's circulars (a reference used in the bureau is named in the report, not uploaded)."""
+    from circular_editor.bureau.connect import without_password
+
+    with connect(dsn, password, autocommit=True) as conn, conn.cursor() as cur:
+        check_schema(cur)
+        cur.execute("SELECT ce.is_member(%s, 'reader')", (bureau,))
+        if not cur.fetchone()[0]:
+            raise BureauError(f"you are not a member of bureau {bureau} on this server (ask the bureau's IT)")
+    store.join(without_password(dsn), bureau)
+    return sync(store, password)
+
+
 def sync(store, password=None, conn=None) -> SyncReport:
     report = SyncReport()
     own = conn is None

@@ -76,6 +76,10 @@ class SharedRecords:
                     found.append((doc.doc_id, dict(doc)))
         return sorted(found)
 
+    def waiting(self) -> int:
+        """How many records changed here wait to be sent."""
+        return len(self.to_push())
+
     def raw(self, record_id: int) -> dict:
         """The stored record as it is, sync state included."""
         return dict(self._doc(record_id))

@@ -55,6 +55,11 @@ def show_error(parent, title: str, text: str) -> None:
     _message(parent, QMessageBox.Icon.Critical, title, text, [(close, QMessageBox.ButtonRole.AcceptRole, "ok")])
 
 
+def show_info(parent, title: str, text: str) -> None:
+    close = QCoreApplication.translate("dialogs", "Close")
+    _message(parent, QMessageBox.Icon.Information, title, text, [(close, QMessageBox.ButtonRole.AcceptRole, "ok")])
+
+
 def store_in_use(message: str) -> bool:
     """True: open the store read-only; False: quit."""
     title = QCoreApplication.translate("dialogs", "The store is in use")

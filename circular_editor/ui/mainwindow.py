@@ -25,6 +25,7 @@ from circular_editor.typeset.uri import LINK_SCHEMES
 from circular_editor.ui import dialogs
 from circular_editor.ui.actions import State, enabled
 from circular_editor.ui.bidi import isolated
+from circular_editor.ui.bureaulink import BureauLink
 from circular_editor.ui.circularlist import CircularList
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import LineField, TextField
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
                                timeout=self.autosave_now)
         self.sign_flow = SignFlow(self)
         self._build_actions()
+        self.bureau = BureauLink(self)
         self._show_empty()
         self._update_actions()
         self.statusBar().showMessage(self.tr("Store: %1").replace("%1", isolated(client.folder))
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.act_italic = self._action(self.tr("&Italic"), lambda: self.wrap("*", "*"), K.Italic)
         self.act_link = self._action(self.tr("&Link…"), self.insert_link, "Ctrl+K")
         self.act_settings = self._action(self.tr("Se&ttings…"), self.show_settings, K.Preferences)
+        self.act_bureau = self._action(self.tr("&Bureau server…"), lambda: self.bureau.join_dialog())
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_about = self._action(self.tr("&About Circular Editor"), lambda: dialogs.show_about(self))
         self.act_about_qt = self._action(self.tr("About &Qt"), QApplication.aboutQt)
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_import, self.act_export])
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
+        file_menu.addAction(self.act_bureau)
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
@@ -241,6 +245,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After the window shows: offer the edits a crash left behind, else reopen the last circular."""
         self._refresh_recent()
+        self.bureau.start()
         for warning in self.client.repository.warnings:  # (a backup the disk refused: said, not in the way)
             self.statusBar().showMessage(self.tr("Warning: %1").replace("%1", warning), 15000)
         if self.client.read_only:
@@ -413,6 +418,16 @@ class MainWindow(QMainWindow):
         document = Document(record.circular.to_dict(), record.id, "deleted" if record.deleted else record.status)
         document.signatures_waiting = record.signatures_waiting  # (a joint letter: "signed 1 of 4")
         self._set_document(document)
+        self.bureau.show_conflict(record)
+
+    def reload_if_unchanged(self) -> None:
+        """The open circular again from the store (a sync may have brought a newer version), unless it has edits."""
+        doc = self.document
+        if doc is not None and doc.record_id is not None and not doc.modified:
+            record_id = doc.record_id
+            self.client.call(lambda repo: repo.get(record_id),
+                             done=lambda record: self._open_loaded(record) if self.document is doc
+                             and not doc.modified else None, failed=lambda _error: None)
 
     def save(self, wait: bool = False) -> bool:
         """Save the open circular as a new version in the store (on the store's thread)."""
@@ -455,6 +470,7 @@ class MainWindow(QMainWindow):
             self._update_title()
         self.statusBar().showMessage(self.tr("Saved (version %1).").replace("%1", str(record.version)), 5000)
         self.list_pane.refresh(select=record.id)
+        self.bureau.changed_here()
 
     def autosave_now(self) -> None:
         doc, key = self.document, self.draft_key
@@ -529,7 +545,7 @@ class MainWindow(QMainWindow):
             self._open_loaded(record)
             self.list_pane.refresh(select=record.id)
             self.statusBar().showMessage(self.tr("Finalized as %1.").replace("%1", record.circular.reference), 8000)
-        self.client.call(lambda repo: repo.finalize(record_id), done=done, failed=self._failed)
+        self.client.call(self.bureau.finalize_job(record_id), done=done, failed=self._failed)
 
     def mark_sent(self) -> None:
         doc = self.document
@@ -740,6 +756,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosave.stop()
+        self.bureau.close()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         view = self.preview_pane.view

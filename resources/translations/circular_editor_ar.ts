@@ -69,6 +69,109 @@
     </message>
 </context>
 <context>
+    <name>BureauLink</name>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="42" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="132" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="187" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="214" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
+        <source>Bureau server</source>
+        <translation>خادم المكتب</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="74" />
+        <source>Bureau: connecting…</source>
+        <translation>خادم المكتب: جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="105" />
+        <source>Bureau: %n conflict(s)</source>
+        <translation>خادم المكتب: تعارضات (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="108" />
+        <source>Bureau: %n waiting</source>
+        <translation>خادم المكتب: %n بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="110" />
+        <source>Bureau: synced</source>
+        <translation>خادم المكتب: متزامن</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="124" />
+        <source>Bureau: offline since %1</source>
+        <translation>خادم المكتب: غير متصل منذ %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="129" />
+        <source>Bureau: not synced</source>
+        <translation>خادم المكتب: لم تتم المزامنة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="132" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="197" />
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="191" />
+        <source>Server address</source>
+        <translation>عنوان الخادم</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="191" />
+        <source>Bureau</source>
+        <translation>المكتب</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="192" />
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="195" />
+        <source>Server address:</source>
+        <translation>عنوان الخادم:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="196" />
+        <source>Bureau:</source>
+        <translation>المكتب:</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="221" />
+        <source>Conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
+        <source>Compare</source>
+        <translation>مقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
+        <source>Keep this desk's version</source>
+        <translation>الإبقاء على نسخة هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="228" />
+        <source>Take the server's version</source>
+        <translation>اعتماد نسخة الخادم</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="246" />
+        <source>Changed here and on the bureau server (by %1): choose a version, or edit this one and keep it.</source>
+        <translation>عُدِّلت هنا وعلى خادم المكتب (بواسطة %1): اختر إحدى النسختين، أو عدِّل هذه النسخة ثم أبقِ عليها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
+        <source>This desk</source>
+        <translation>هذا الجهاز</translation>
+    </message>
+</context>
+<context>
     <name>CircularForm</name>
     <message>
         <location filename="../../circular_editor/ui/form.py" line="101" />
@@ -352,474 +455,479 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="83" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="85" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="84" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="337" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="86" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="342" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="120" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
+        <source>&amp;Bureau server…</source>
+        <translation>&amp;خادم المكتب…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="166" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="173" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="177" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="183" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="181" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="185" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="186" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="190" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="189" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="193" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="222" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="623" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="226" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="226" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="230" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="245" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="250" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="273" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="278" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="274" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="281" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="286" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="286" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="331" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="341" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="336" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="346" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="335" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="340" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="336" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="341" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="336" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="341" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="340" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="345" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="357" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="362" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="398" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="403" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="427" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="442" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="428" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="443" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="456" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="471" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="475" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="491" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="490" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="506" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="511" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="509" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="525" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="518" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="534" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="520" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="520" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="521" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="537" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="531" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="547" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="567" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="583" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="568" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="584" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="574" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="590" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="577" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="593" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="578" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="594" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="585" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="601" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="601" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="619" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="617" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="635" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="604" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="620" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="621" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="609" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="648" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="625" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="664" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="624" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="640" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="633" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="649" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="659" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="672" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="679" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="656" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="672" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="680" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="703" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="719" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="710" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="726" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="710" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="726" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="728" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="729" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="734" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="750" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1071,188 +1179,189 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="54" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="142" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="59" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="147" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="60" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="65" />
         <source>The store is in use</source>
         <translation>المخزن قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="62" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="67" />
         <source>Open read-only</source>
         <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="64" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="72" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="69" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="77" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="75" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="80" />
         <source>The store cannot be read</source>
         <translation>تتعذّر قراءة المخزن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="70" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="75" />
         <source>Repair from the backup</source>
         <translation>إصلاح من النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="73" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="78" />
         <source>Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.</source>
         <translation>لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="84" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="89" />
         <source>Recover unsaved edits</source>
         <translation>استعادة التعديلات غير المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="86" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="91" />
         <source>The editor was closed with unsaved edits. Recover them?</source>
         <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="97" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
         <source>Recover</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="98" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
         <source>Discard them</source>
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="114" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="118" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="123" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="124" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="120" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="125" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="131" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="136" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="134" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="139" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="137" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="142" />
         <source>Compare with now…</source>
         <translation>قارن بالحالية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="156" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="161" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="162" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="164" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="169" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="172" />
         <source>T&amp;rusted certificates</source>
         <translation>الشهادات ال&amp;موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="168" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="173" />
         <source>none: signatures are checked, not trusted</source>
         <translation>لا شيء: يُتحقق من التوقيعات دون الوثوق بها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="170" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="175" />
         <source>Trusted certificates</source>
         <translation>الشهادات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="171" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="176" />
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>الشهادات (*.pem *.crt *.cer *.der);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="184" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="206" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="211" />
         <source>NOT VALID: the signed bytes have changed, or the signature does not match them</source>
         <translation>غير صالح: تغيَّرت البايتات الموقَّعة، أو لا يطابقها التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="209" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="214" />
         <source>CHANGED after it was signed:</source>
         <translation>تغيَّر بعد توقيعه:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="212" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="217" />
         <source>intact, and nothing but later signatures added since</source>
         <translation>سليم، ولم يُضَف إليه بعد توقيعه إلا توقيعات لاحقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="216" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="221" />
         <source>NOT TRUSTED:</source>
         <translation>غير موثوق:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="163" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="168" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="166" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="171" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="197" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="202" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="199" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="204" />
         <source>This PDF holds no signature.</source>
         <translation>لا يحمل ملف PDF هذا أي توقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="214" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="219" />
         <source>the certificate is trusted</source>
         <translation>الشهادة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="238" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="243" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="249" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="254" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>

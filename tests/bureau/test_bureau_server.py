@@ -1,6 +1,5 @@
 """The bureau server against a real PostgreSQL (issue 28): desks with their own stores editing, syncing,
 conflicting and resolving; one numbering authority; the server's own refusals; faults."""
-import json
 import random
 import signal
 import subprocess
@@ -10,61 +9,11 @@ import time
 
 import psycopg
 import pytest
-from bureautools import bureau, pg  # noqa: F401 (the fixtures)
+from bureautools import Desk, bureau, draft, pg, server_rows  # noqa: F401 (the fixtures)
 
 from circular_editor.bureau import sync
 from circular_editor.bureau.connect import BureauError, Offline, connect
-from circular_editor.model import Circular
-from circular_editor.paths import example
 from circular_editor.store import NotAllowed, Repository
-
-BASE = json.loads(example("tsb-circular-92").read_text(encoding="utf-8"))
-
-
-def draft(subject: str, reference: str = "") -> Circular:
-    return Circular.from_dict({**BASE, "subject": subject, "reference": reference})
-
-
-class Desk:
-    """One desk: its own store folder, its person, joined to the bureau."""
-
-    def __init__(self, bureau, folder, role="assistant", name=None, dsn=None, bureau_name="tsb"):
-        if dsn is None:
-            name, dsn = bureau.person(role, bureau_name)
-        self.name, self.dsn = name, dsn
-        self.password = dsn.rsplit("password=", 1)[1]
-        self.folder = folder
-        with Repository(folder) as store:
-            store.join(dsn.rsplit(" password=", 1)[0], bureau_name)
-
-    def ask(self, _user):
-        return self.password
-
-    def sync(self) -> sync.SyncReport:
-        with Repository(self.folder) as store:
-            return sync.sync(store, self.ask)
-
-    def save(self, circular, record_id=None) -> int:
-        with Repository(self.folder) as store:
-            return store.save(circular, record_id).id
-
-    def get(self, record_id):
-        with Repository(self.folder, read_only=True) as store:
-            return store.get(record_id)
-
-    def subjects(self) -> dict[str, str]:
-        with Repository(self.folder, read_only=True) as store:
-            return {store.get(s.id).gid: s.subject for s in store.search()}
-
-    def finalize(self, record_id):
-        with Repository(self.folder) as store:
-            return sync.finalize(store, record_id, self.ask)
-
-
-def server_rows(bureau, bureau_name="tsb"):
-    with psycopg.connect(bureau.admin) as conn:
-        return conn.execute("SELECT gid::text, version, status, content ->> 'subject', content ->> 'reference' "
-                            "FROM ce.circulars WHERE bureau = %s ORDER BY seq", (bureau_name,)).fetchall()
 
 
 def test_two_desks_edit_and_sync_each_other_s_circulars(bureau, tmp_path):
@@ -235,7 +184,7 @@ def test_wrong_password_newer_schema_and_unverified_remote_server_are_sentences(
     with Repository(desk_folder) as store:
         store.join(dsn.rsplit(" password=", 1)[0], "tsb")
         with pytest.raises(BureauError, match="version 99, newer than this Circular Editor"):
-            sync.sync(store, lambda _user: dsn.rsplit("password=", 1)[1])
+            sync.sync(store, lambda *_: dsn.rsplit("password=", 1)[1])
 
 
 def test_a_desk_joining_with_its_own_circulars_uploads_them_and_reports_clashes(bureau, tmp_path):
