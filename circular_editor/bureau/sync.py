@@ -22,7 +22,8 @@ from circular_editor.bureau.connect import BureauError, Offline, connect
 from circular_editor.model import Circular, problems_before_finalizing
 from circular_editor.store.shared import Remote
 
-PULL_BATCH = 500
+PULL_BATCH = 500  # changes read and saved here at once (one write per shard: Repository.batch)
+PUSH_BATCH = 200
 _COLUMNS = "gid::text, version, status, content, deleted, saved_by, saved_at::text"
 
 
@@ -100,25 +101,32 @@ def _lost_connection():
 
 
 def _push(store, conn, bureau: str, report: SyncReport) -> None:
-    for record_id, doc in store.to_push():
-        outcome = _push_one(conn, bureau, record_id, doc, report)
-        if outcome is None:
-            continue
-        if isinstance(outcome, int):
-            store.pushed(record_id, doc, outcome)
+    waiting = store.to_push()
+    for start in range(0, len(waiting), PUSH_BATCH):  # (a crash loses at most a batch of marks: re-adopted)
+        with store.batch():
+            for record_id, doc in waiting[start:start + PUSH_BATCH]:
+                _push_record(store, conn, bureau, record_id, doc, report)
+
+
+def _push_record(store, conn, bureau: str, record_id: int, doc: dict, report: SyncReport) -> None:
+    outcome = _push_one(conn, bureau, record_id, doc, report)
+    if outcome is None:
+        return
+    if isinstance(outcome, int):
+        store.pushed(record_id, doc, outcome)
+        report.pushed += 1
+    elif outcome.same_as(doc):  # this push had reached the server already: adopted, not repeated
+        store.pushed(record_id, doc, outcome.version)
+    elif store.held_before(record_id, outcome):  # an earlier push of ours, answer lost: based on it now
+        store.rebase(record_id, outcome.version)
+        again = _push_one(conn, bureau, record_id, store.raw(record_id), report)
+        if isinstance(again, int):
+            store.pushed(record_id, doc, again)
             report.pushed += 1
-        elif outcome.same_as(doc):  # this push had reached the server already: adopted, not repeated
-            store.pushed(record_id, doc, outcome.version)
-        elif store.held_before(record_id, outcome):  # an earlier push of ours, answer lost: based on it now
-            store.rebase(record_id, outcome.version)
-            again = _push_one(conn, bureau, record_id, store.raw(record_id), report)
-            if isinstance(again, int):
-                store.pushed(record_id, doc, again)
-                report.pushed += 1
-            elif again is not None:
-                store.set_conflict(record_id, again)
-        else:
-            store.set_conflict(record_id, outcome)
+        elif again is not None:
+            store.set_conflict(record_id, again)
+    else:
+        store.set_conflict(record_id, outcome)
 
 
 def _push_one(conn, bureau: str, record_id: int, doc: dict, report: SyncReport):
@@ -171,15 +179,16 @@ def _pull(store, conn, link: dict, report: SyncReport) -> None:
             cur.execute(f"SELECT seq, {_COLUMNS} FROM ce.circulars WHERE seq > %s ORDER BY seq LIMIT %s",
                         (cursor, PULL_BATCH))
             rows = cur.fetchall()
-        for seq, *values in rows:
-            outcome = store.apply_remote(Remote(*values))
-            report.pulled += outcome in ("added", "updated")
-            if outcome == "clash":
-                report.problems.append(f"a circular of the bureau ({values[3].get('reference')!r}) was not added "
-                                       "here: a circular of this desk has the same reference")
-            cursor = seq
-        if rows:
-            store.set_cursor(cursor)  # (after what it covers is saved: a crash re-applies, and that is harmless)
+        with store.batch():  # (the cursor reaches the disk after what it covers: a crash re-applies, harmlessly)
+            for seq, *values in rows:
+                outcome = store.apply_remote(Remote(*values))
+                report.pulled += outcome in ("added", "updated")
+                if outcome == "clash":
+                    report.problems.append(f"a circular of the bureau ({values[3].get('reference')!r}) was not "
+                                           "added here: a circular of this desk has the same reference")
+                cursor = seq
+            if rows:
+                store.set_cursor(cursor)
         if len(rows) < PULL_BATCH:
             return
 

@@ -126,6 +126,8 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
         self.legacy = legacy
         self.digest: str | None = None
+        self.held = False  # writes kept in memory until flush() (a batch: Repository.batch)
+        self._pending = False
         self._data = self._load()
 
     def _load(self) -> dict | None:
@@ -142,6 +144,26 @@ class AtomicJSONStorage(Storage):
     def write(self, data) -> None:
         if self.read_only:  # (the repository refuses writes before they get here)
             raise ReadOnly(f"{self.path}: the store is open read-only; nothing was saved")
+        if self.held:
+            self._data, self._pending = data, True
+            return
+        self._write(data)
+
+    def flush(self) -> bool:
+        """Write what a batch kept in memory; True if there was something."""
+        self.held = False
+        if not self._pending:
+            return False
+        self._pending = False
+        self._write(self._data)
+        return True
+
+    def discard(self) -> None:
+        """Forget what a batch kept in memory: back to the file."""
+        self.held = self._pending = False
+        self._data = self._load()
+
+    def _write(self, data) -> None:
         raw, digest = seal(data)
         try:
             write_atomic(self.path, raw)

@@ -331,3 +331,21 @@ def test_an_incomplete_draft_is_not_finalized(store):
     with pytest.raises(ValidationError, match="^subject: empty"):
         store.finalize(empty.id)
     assert store.get(empty.id).status == "draft" and store.versions(empty.id) == []
+
+
+def test_a_batch_writes_each_file_once_shards_before_meta(tmp_path, monkeypatch):
+    written = []
+    real = __import__("circular_editor.atomic", fromlist=["write_atomic"]).write_atomic
+
+    def write(path, data):
+        written.append(path.name)
+        real(path, data)
+    with Repository(tmp_path) as store:
+        monkeypatch.setattr("circular_editor.store.storage.write_atomic", write)
+        with store.batch():
+            ids = [store.save(sample(reference=f"TSB Circular {n}")).id for n in range(100)]
+            assert not written, "nothing on disk inside the batch"
+        assert len(written) == len(set(written)) == 65 and written[-1] == "meta.json"
+    monkeypatch.undo()
+    with Repository(tmp_path, read_only=True) as store:
+        assert sorted(s.id for s in store.search()) == ids
