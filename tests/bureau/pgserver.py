@@ -61,15 +61,18 @@ class Server:
         subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-w", *args],
                        check=True, capture_output=True, timeout=60)
 
+    extra: str = ""  # more server options (TLS)
+
     def start(self) -> None:
         self.ctl("-o", f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                       "-c max_connections=100", "-l", str(self.folder / "log"), "start")
+                       f"-c max_connections=100 {self.extra}", "-l", str(self.folder / "log"), "start")
 
     def stop(self, mode: str = "fast") -> None:
         self.ctl("-m", mode, "stop")
 
 
-def start_server() -> Server | None:
+def start_server(tls: tuple[bytes, bytes] | None = None) -> Server | None:
+    """A new server; `tls`: (certificate PEM, key PEM) it then offers (ssl = on)."""
     bin_ = binaries()
     if bin_ is None:
         return None
@@ -87,5 +90,12 @@ def start_server() -> Server | None:
                     "--auth=scram-sha-256", f"--pwfile={pwfile}", "-E", "UTF8", "--locale=C.UTF-8"],
                    check=True, capture_output=True, timeout=120)
     server = Server(folder, free_port(), password, bin_, as_user)
+    if tls is not None:
+        for name, data in (("server.crt", tls[0]), ("server.key", tls[1])):
+            (folder / name).write_bytes(data)
+            (folder / name).chmod(0o600)
+            if as_user:
+                shutil.chown(folder / name, "postgres", "postgres")
+        server.extra = f"-c ssl=on -c ssl_cert_file={folder / 'server.crt'} -c ssl_key_file={folder / 'server.key'}"
     server.start()
     return server
