@@ -416,10 +416,28 @@ def _sign(args) -> int:
         except SignerMismatch as exc:
             raise CommandError(f"{exc} (if it is, sign again with --confirm-certificate)") from None
         write_whole(output, signed)
-        store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name,
-                          index, len(people))
+        if store.bureau() is None:
+            store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name,
+                              index, len(people))
+        else:  # the bureau server keeps the signed file and decides when the circular is sent
+            _send_signature(store, args.id, index, output)
     print(output)
     return 0
+
+
+def _send_signature(store, record_id: int, index: int, output: Path) -> None:
+    from circular_editor.bureau import sync
+    from circular_editor.bureau.commands import ask_password
+    from circular_editor.bureau.connect import Offline
+
+    store.queue_signature(record_id, index, str(output.resolve()))
+    try:
+        report = sync.sync(store, ask_password)
+    except Offline as exc:
+        print(f"circular-editor: {exc}; the signature is sent at the next sync", file=sys.stderr)
+        return
+    for problem in report.problems:
+        print(f"circular-editor: {problem}", file=sys.stderr)
 
 
 def _verify(args) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import getpass
 import sys
 
+from circular_editor.errors import UserError
+
 
 def add_commands(commands, db) -> None:
     server = commands.add_parser("server", help="set up a bureau server (for the bureau's IT)")
@@ -27,6 +29,29 @@ def add_commands(commands, db) -> None:
 
     sync = commands.add_parser("sync", parents=[db], help="send this desk's changes and receive the bureau's")
     sync.set_defaults(run=_sync)
+
+    submit = commands.add_parser("submit", parents=[db], help="submit a saved draft for signature")
+    submit.add_argument("id", type=int)
+    submit.add_argument("--signers", required=True, metavar="LOGIN,...",
+                        help="the bureau logins of the letter's signatories, one per signature block, in order")
+    submit.add_argument("--any-order", action="store_true", help="the signatories may sign in any order")
+    submit.set_defaults(run=_submit)
+    back = commands.add_parser("take-back", parents=[db], help="take a submitted circular back to change it")
+    back.add_argument("id", type=int)
+    back.set_defaults(run=_take_back)
+    returned = commands.add_parser("return", parents=[db], help="(a signatory) return a submitted circular")
+    returned.add_argument("id", type=int)
+    returned.add_argument("--note", required=True, help="why: shown to the assistant above the form")
+    returned.set_defaults(run=_return)
+    waiting = commands.add_parser("waiting", parents=[db], help="the circulars waiting for me")
+    waiting.set_defaults(run=_waiting)
+    history = commands.add_parser("history", parents=[db], help="who did what to a circular, on the server")
+    history.add_argument("id", type=int)
+    history.set_defaults(run=_history)
+    archive = commands.add_parser("archive", parents=[db], help="the signed PDF of a circular, as the server has it")
+    archive.add_argument("id", type=int)
+    archive.add_argument("-o", "--output", required=True)
+    archive.set_defaults(run=_archive)
 
     resolve = commands.add_parser("resolve", parents=[db], help="choose a version in a conflict")
     resolve.add_argument("id", type=int)
@@ -102,4 +127,82 @@ def _resolve(args) -> int:
         record = store.resolve(args.id, args.keep)
     print(f"#{record.id}: {'this desk' if args.keep == 'mine' else 'the server'}'s version kept "
           f"({'sent at the next sync' if args.keep == 'mine' else 'this desk’s is in its history'})")
+    return 0
+
+
+def _submit(args) -> int:
+    from circular_editor.bureau import sync
+    from circular_editor.cli import _open_store
+
+    signers = [name.strip() for name in args.signers.split(",") if name.strip()]
+    with _open_store(args, write=True) as store:
+        record = sync.submit(store, args.id, signers, not args.any_order, ask_password)
+    print(f"#{record.id} submitted for signature to {', '.join(signers)}")
+    return 0
+
+
+def _take_back(args) -> int:
+    from circular_editor.bureau import sync
+    from circular_editor.cli import _open_store
+
+    with _open_store(args, write=True) as store:
+        sync.take_back(store, args.id, ask_password)
+    print(f"#{args.id} taken back: it can be changed, then submitted again")
+    return 0
+
+
+def _return(args) -> int:
+    from circular_editor.bureau import sync
+    from circular_editor.cli import _open_store
+
+    with _open_store(args, write=True) as store:
+        sync.send_back(store, args.id, args.note, ask_password)
+    print(f"#{args.id} returned with the note")
+    return 0
+
+
+def _waiting(args) -> int:
+    from circular_editor.bureau import sync
+    from circular_editor.bureau.connect import parse
+    from circular_editor.cli import _open_store
+
+    with _open_store(args, write=True) as store:
+        try:
+            sync.sync(store, ask_password)
+        except UserError as exc:  # (offline: what was pulled before still says what waits)
+            print(f"circular-editor: {exc}", file=sys.stderr)
+        user = parse(sync.joined(store)["dsn"]).get("user", "")
+        for record_id in store.waiting_for(user):
+            record = store.get(record_id)
+            what = "to review" if record.status == "draft" else "to sign"
+            print(f"{record_id:>5}  {what:<9}  {record.circular.reference or '-':<20}  {record.circular.subject}")
+    return 0
+
+
+def _history(args) -> int:
+    from circular_editor.bureau import sync
+    from circular_editor.cli import _open_store
+
+    with _open_store(args, write=False) as store:
+        versions = sync.history(store, args.id, ask_password)
+    for v in versions:
+        note = f"  note: {v['note']}" if v["note"] else ""
+        print(f"v{v['version']:<3} {v['saved_at'][:19]}  {v['saved_by']:<14} {v['status']:<5} {v['stage']:<9} "
+              f"signatures {v['signatures']}{note}")
+    return 0
+
+
+def _archive(args) -> int:
+    from pathlib import Path
+
+    from circular_editor.atomic import write_whole
+    from circular_editor.bureau import sync
+    from circular_editor.cli import CommandError, _open_store
+
+    with _open_store(args, write=False) as store:
+        pdf = sync.signed_pdf(store, args.id, ask_password)
+    if pdf is None:
+        raise CommandError(f"circular #{args.id} has no signed PDF on the server yet")
+    write_whole(Path(args.output), pdf)
+    print(args.output)
     return 0

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from circular_editor.bureau.admin import check_schema
 from circular_editor.bureau.connect import BureauError, Offline, connect
 from circular_editor.model import Circular, problems_before_finalizing
-from circular_editor.store.shared import Remote
+from circular_editor.store.shared import Remote, workflow
 
 PULL_BATCH = 500  # changes read and saved here at once (one write per shard: Repository.batch)
 PUSH_BATCH = 200
-_COLUMNS = "gid::text, version, status, content, deleted, saved_by, saved_at::text"
+_COLUMNS = ("gid::text, version, status, content, deleted, saved_by, saved_at::text, stage, note, signers, in_order, "
+            "signatures")
 
 
 @dataclass
@@ -84,6 +85,7 @@ def sync(store, password=None, conn=None) -> SyncReport:
         link = joined(store)
     try:
         _push(store, conn, link["bureau"], report)
+        _upload_signatures(store, conn, report)
         _pull(store, conn, link, report)
     except _lost_connection() as exc:
         raise Offline(f"the bureau server stopped answering ({' '.join(str(exc).split())[:120]}); what was "
@@ -137,15 +139,19 @@ def _push_one(conn, bureau: str, record_id: int, doc: dict, report: SyncReport):
     content = psycopg.types.json.Jsonb(doc["content"])
     try:
         with conn.cursor() as cur:
+            flow = workflow(doc)
             if doc.get("server") is None:
                 cur.execute("INSERT INTO ce.circulars (gid, bureau, version, status, content, deleted, seq, "
-                            "saved_by, saved_at) VALUES (%s, %s, 1, %s, %s, %s, 0, '', now()) "
-                            "ON CONFLICT (gid) DO NOTHING RETURNING version",
-                            (doc["gid"], bureau, doc["status"], content, deleted))
+                            "saved_by, saved_at, note, signers, in_order) VALUES (%s, %s, 1, %s, %s, %s, 0, '', "
+                            "now(), %s, %s, %s) ON CONFLICT (gid) DO NOTHING RETURNING version",
+                            (doc["gid"], bureau, doc["status"], content, deleted, flow["note"], flow["signers"],
+                             flow["in_order"]))
             else:
                 cur.execute("UPDATE ce.circulars SET version = version + 1, status = %s, content = %s, "
-                            "deleted = %s WHERE gid = %s AND version = %s RETURNING version",
-                            (doc["status"], content, deleted, doc["gid"], doc["server"]))
+                            "deleted = %s, stage = %s, note = %s, signers = %s, in_order = %s "
+                            "WHERE gid = %s AND version = %s RETURNING version",
+                            (doc["status"], content, deleted, flow["stage"], flow["note"], flow["signers"],
+                             flow["in_order"], doc["gid"], doc["server"]))
             row = cur.fetchone()
     except psycopg.errors.UniqueViolation:
         report.problems.append(f"circular #{record_id}: not sent: its reference "
@@ -165,6 +171,114 @@ def _push_one(conn, bureau: str, record_id: int, doc: dict, report: SyncReport):
     return remote
 
 
+def _upload_signatures(store, conn, report: SyncReport) -> None:
+    """Signed PDFs made on this desk (online or not) go to the server, which checks whose block it is, the order,
+    and that each adds to the signed file as it is; a block signed meanwhile on another desk is refused there."""
+    import psycopg
+    from pathlib import Path
+    for record_id, doc, entry in store.signatures_to_upload():
+        try:
+            pdf = Path(entry["file"]).read_bytes()
+        except OSError as exc:
+            report.problems.append(f"circular #{record_id}: the signed file {entry['file']} cannot be read "
+                                   f"({exc.strerror or exc}); sign again")
+            store.signature_uploaded(record_id, entry["block"])
+            continue
+        try:
+            with conn.cursor() as cur:
+                cur.execute("INSERT INTO ce.signed_files (gid, block, bureau, pdf, sha256, signed_by, signed_at) "
+                            "VALUES (%s, %s, '', %s, '', '', now())", (doc["gid"], entry["block"], pdf))
+        except psycopg.errors.UniqueViolation:
+            report.problems.append(f"circular #{record_id}: signature {entry['block'] + 1} was already given on "
+                                   "another desk; this desk's is not kept")
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException,
+                psycopg.errors.InvalidParameterValue) as exc:
+            report.problems.append(f"circular #{record_id}: signature {entry['block'] + 1} refused by the server "
+                                   f"({exc.diag.message_primary or exc})")
+        store.signature_uploaded(record_id, entry["block"])
+
+
+def signed_pdf(store, record_id: int, password=None) -> bytes | None:
+    """The newest signed PDF of a circular on the server (what the next signatory signs; the sent archive)."""
+    conn, _ = open_link(store, password)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT pdf FROM ce.signed_files WHERE gid = %s ORDER BY signed_at DESC, block DESC LIMIT 1",
+                        (store.raw(record_id)["gid"],))
+            row = cur.fetchone()
+    finally:
+        conn.close()
+    return bytes(row[0]) if row else None
+
+
+def history(store, record_id: int, password=None) -> list[dict]:
+    """Every version of a circular on the server, oldest first: who, when, status, stage, note, signatures."""
+    conn, _ = open_link(store, password)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT version, saved_by, saved_at::text, status, stage, note, jsonb_array_length(signatures) "
+                        "FROM ce.versions WHERE gid = %s ORDER BY version", (store.raw(record_id)["gid"],))
+            keys = ("version", "saved_by", "saved_at", "status", "stage", "note", "signatures")
+            return [dict(zip(keys, row)) for row in cur.fetchall()]
+    finally:
+        conn.close()
+
+
+def transition(store, record_id: int, password=None, **changes):
+    """A change of the workflow (submit, take back, return with a note), made on the server at once (it checks who
+    may), then brought here; offline it is refused with a sentence."""
+    import psycopg
+    conn, _ = open_link(store, password)
+    try:
+        report = sync(store, conn=conn)
+        doc = store.raw(record_id)
+        if doc.get("dirty") or doc.get("conflict") or doc.get("server") is None:
+            raise BureauError(f"circular #{record_id} is not on the server as it is here: "
+                              f"{'; '.join(report.problems) or 'resolve its conflict first'}")
+        flow = {**workflow(doc), **changes}
+        try:
+            with conn.cursor() as cur:
+                cur.execute("UPDATE ce.circulars SET version = version + 1, stage = %s, note = %s, signers = %s, "
+                            "in_order = %s WHERE gid = %s AND version = %s RETURNING version",
+                            (flow["stage"], flow["note"], flow["signers"], flow["in_order"], doc["gid"],
+                             doc["server"]))
+                if cur.fetchone() is None:
+                    raise BureauError(f"circular #{record_id} changed on the server meanwhile: sync, then try again")
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException,
+                psycopg.errors.InvalidParameterValue) as exc:
+            raise BureauError(f"the bureau server refused: {exc.diag.message_primary or exc}") from None
+        sync(store, conn=conn)
+    except _lost_connection() as exc:
+        raise Offline(f"the bureau server stopped answering ({' '.join(str(exc).split())[:100]}); nothing changed "
+                      "there: try again when it answers") from None
+    finally:
+        conn.close()
+    return store.get(record_id)
+
+
+def submit(store, record_id: int, signers: list[str], in_order: bool = True, password=None):
+    """Submit a saved draft for signature to `signers`, one login per signature block of the letter, in order."""
+    from circular_editor.signing import who_signs
+    blocks = len(who_signs(store.get(record_id).circular))
+    if len(signers) != blocks:
+        raise BureauError(f"signers: circular #{record_id} has {blocks} signature block"
+                          f"{'' if blocks == 1 else 's'}; give one signatory's login for each, in order")
+    return transition(store, record_id, password, stage="submitted", note="", signers=list(signers),
+                      in_order=in_order)
+
+
+def take_back(store, record_id: int, password=None):
+    """The assistant takes a submitted circular back to change it (the signatories see it leave their queue)."""
+    return transition(store, record_id, password, stage="editing")
+
+
+def send_back(store, record_id: int, note: str, password=None):
+    """A signatory returns a submitted circular to the assistant with a note saying why."""
+    if not note.strip():
+        raise BureauError("note: say why the circular is returned")
+    return transition(store, record_id, password, stage="returned", note=note.strip())
+
+
 def _fetch(conn, gid: str) -> Remote | None:
     with conn.cursor() as cur:
         cur.execute(f"SELECT {_COLUMNS} FROM ce.circulars WHERE gid = %s", (gid,))
@@ -173,7 +287,10 @@ def _fetch(conn, gid: str) -> Remote | None:
 
 
 def _pull(store, conn, link: dict, report: SyncReport) -> None:
+    from circular_editor.bureau.connect import parse
+    me = parse(link["dsn"]).get("user", "")
     cursor = link.get("cursor", 0)
+    signed: set[str] = set()  # circulars whose signed file a signatory of this desk will sign next (kept here)
     while True:
         with conn.cursor() as cur:
             cur.execute(f"SELECT seq, {_COLUMNS} FROM ce.circulars WHERE seq > %s ORDER BY seq LIMIT %s",
@@ -181,7 +298,10 @@ def _pull(store, conn, link: dict, report: SyncReport) -> None:
             rows = cur.fetchall()
         with store.batch():  # (the cursor reaches the disk after what it covers: a crash re-applies, harmlessly)
             for seq, *values in rows:
-                outcome = store.apply_remote(Remote(*values))
+                remote = Remote(*values)
+                outcome = store.apply_remote(remote)
+                if remote.signatures and remote.status == "final" and me in remote.signers:
+                    signed.add(remote.gid)
                 report.pulled += outcome in ("added", "updated")
                 if outcome == "clash":
                     report.problems.append(f"a circular of the bureau ({values[3].get('reference')!r}) was not "
@@ -190,7 +310,29 @@ def _pull(store, conn, link: dict, report: SyncReport) -> None:
             if rows:
                 store.set_cursor(cursor)
         if len(rows) < PULL_BATCH:
-            return
+            break
+    for gid in sorted(signed):
+        _keep_signed_pdf(store, conn, gid)
+
+
+def _keep_signed_pdf(store, conn, gid: str) -> None:
+    """The newest signed file of a circular kept on this desk, so that its next signatory can sign offline."""
+    import hashlib
+
+    from circular_editor.atomic import write_atomic
+    record_id = store.find_gid(gid)
+    with conn.cursor() as cur:
+        cur.execute("SELECT pdf FROM ce.signed_files WHERE gid = %s ORDER BY signed_at DESC, block DESC LIMIT 1",
+                    (gid,))
+        row = cur.fetchone()
+    if record_id is None or row is None:
+        return
+    pdf = bytes(row[0])
+    folder = store.folder / "signed"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{gid}.pdf"
+    write_atomic(path, pdf)
+    store.keep_signed_copy(record_id, hashlib.sha256(pdf).hexdigest(), str(path))
 
 
 def listen(store, password=None):
@@ -234,6 +376,9 @@ def finalize(store, record_id: int, password=None):
         circular = record.circular
         style = styles.load(circular.style)
         with conn.transaction(), conn.cursor() as cur:
+            cur.execute("SELECT ce.is_member(%s, 'signatory')", (link["bureau"],))
+            if not cur.fetchone()[0]:
+                raise BureauError(f"only a signatory of bureau {link['bureau']} may finalize a circular")
             cur.execute(f"SELECT {_COLUMNS} FROM ce.circulars WHERE gid = %s FOR UPDATE", (doc["gid"],))
             row = cur.fetchone()
             remote = Remote(*row) if row else None

@@ -383,6 +383,8 @@ class Repository(SharedRecords):
             old = self._doc(record_id)
             if old["content"] == content:
                 return self.get(record_id)
+            if old.get("stage") == "submitted":
+                raise NotAllowed(f"circular #{record_id} is submitted for signature: take it back to change it")
             given = old["content"]["reference"]
             if old["status"] != Status.DRAFT and content["reference"] != given:
                 raise ReferenceTaken(f"reference: {quoted(given)} was given when the circular was finalized "

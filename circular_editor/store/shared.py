@@ -9,7 +9,7 @@ overwritten silently, on either side. bureau/sync.py talks to the server and cal
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tinydb import Query
 
@@ -22,6 +22,10 @@ def new_gid() -> str:
     return str(uuid.uuid4())
 
 
+WORKFLOW = ("stage", "note", "signers", "in_order")  # the signatory workflow's fields, kept as the server has them
+STAGES = ("editing", "submitted", "returned")
+
+
 @dataclass
 class Remote:
     """One circular as the server has it."""
@@ -32,11 +36,28 @@ class Remote:
     deleted: bool
     saved_by: str = ""
     saved_at: str = ""
+    stage: str = "editing"
+    note: str = ""
+    signers: list = field(default_factory=list)
+    in_order: bool = True
+    signatures: list = field(default_factory=list)  # [{block, sha256, signed_by, signed_at}], the server's
 
     def same_as(self, doc: dict) -> bool:
         """The record holds exactly this (a push that reached the server before the desk heard back)."""
         return (doc["content"] == self.content and doc["status"] == self.status
-                and ("deleted" in doc) == self.deleted)
+                and ("deleted" in doc) == self.deleted and workflow(doc) == workflow(vars(self)))
+
+    def fields(self) -> dict:
+        """What a record takes from the server: its workflow, and its signatures as signed files."""
+        of = len(self.signers) or None
+        signed = [{"file": "bureau server", "sha256": s["sha256"], "signatory": s["signed_by"],
+                   "signed_at": s["signed_at"], "block": s["block"], "of": of} for s in self.signatures]
+        return {**workflow(vars(self)), "signed": signed}
+
+
+def workflow(doc: dict) -> dict:
+    return {"stage": doc.get("stage", "editing"), "note": doc.get("note", ""), "signers": list(doc.get("signers", [])),
+            "in_order": doc.get("in_order", True)}
 
 
 class SharedRecords:
@@ -110,6 +131,57 @@ class SharedRecords:
         old = self._doc(record_id)
         self._write_record(record_id, {**old, "conflict": vars(remote)}, synced=False)
 
+    # ---- signatures made here, on their way to the server ----
+
+    def queue_signature(self, record_id: int, block: int, file: str) -> None:
+        """A signed PDF made on this desk for `block`: uploaded at the next sync (the server then decides)."""
+        self._writable()
+        old = self._doc(record_id)
+        pending = [p for p in old.get("pending_signatures", []) if p["block"] != block]
+        self._write_record(record_id, {**old, "pending_signatures": [*pending, {"block": block, "file": file}]},
+                           synced=not old.get("dirty", False))
+
+    def signatures_to_upload(self) -> list[tuple[int, dict, dict]]:
+        """(id, record, pending entry) of every signed file made here and not yet on the server."""
+        return [(doc.doc_id, dict(doc), entry) for db in self.all_shards() for doc in db.table("circulars")
+                for entry in doc.get("pending_signatures", [])]
+
+    def signature_uploaded(self, record_id: int, block: int) -> None:
+        old = self._doc(record_id)
+        rest = [p for p in old.get("pending_signatures", []) if p["block"] != block]
+        self._write_record(record_id, {**old, "pending_signatures": rest or None}, synced=not old.get("dirty", False))
+
+    def keep_signed_copy(self, record_id: int, sha256: str, path: str) -> None:
+        """The server's signed file with this SHA-256 is kept on this desk at `path`."""
+        old = self._doc(record_id)
+        signed = [{**entry, "file": path} if entry.get("sha256") == sha256 else entry
+                  for entry in old.get("signed", [])]
+        self._write_record(record_id, {**old, "signed": signed}, synced=not old.get("dirty", False))
+
+    def waiting_for(self, user: str) -> list[int]:
+        """Circulars waiting for `user` (a login of the bureau): submitted to them for review, or final with their
+        block next to sign (any unsigned block of theirs when the order is free)."""
+        found = []
+        for db in self.all_shards():
+            for doc in db.table("circulars"):
+                if "deleted" in doc or user not in doc.get("signers", []):
+                    continue
+                if doc["status"] == "draft" and doc.get("stage") == "submitted":
+                    found.append(doc.doc_id)
+                elif doc["status"] == "final" and user in self._next_signers(doc):
+                    found.append(doc.doc_id)
+        return sorted(found)
+
+    @staticmethod
+    def _next_signers(doc: dict) -> list[str]:
+        done = {entry.get("block") for entry in doc.get("signed", [])} | \
+            {p["block"] for p in doc.get("pending_signatures", [])}
+        open_blocks = [n for n in range(len(doc.get("signers", []))) if n not in done]
+        if not open_blocks:
+            return []
+        chosen = open_blocks[:1] if doc.get("in_order", True) else open_blocks
+        return [doc["signers"][n] for n in chosen]
+
     # ---- pulling ----
 
     def find_gid(self, gid: str) -> int | None:
@@ -128,19 +200,20 @@ class SharedRecords:
             record_id = self._allocate_id()
             now = remote.saved_at or _utc_now()
             doc = {"status": remote.status, "created": now, "modified": now, "version": 1,
-                   "content": remote.content, "gid": remote.gid, "server": remote.version}
+                   "content": remote.content, "gid": remote.gid, "server": remote.version, **remote.fields()}
             self._write_record(record_id, doc, synced=True)
             return "added"
         old = self._doc(record_id)
         if old.get("server") == remote.version and not old.get("conflict"):
             return "same"
         if remote.same_as(old):
-            self._write_record(record_id, {**old, "server": remote.version, "conflict": None}, synced=True)
+            self._write_record(record_id, {**old, **remote.fields(), "server": remote.version, "conflict": None},
+                               synced=True)
             return "same"
         if old.get("dirty") or old.get("conflict"):
             self.set_conflict(record_id, remote)
             return "conflict"
-        changes = {"status": remote.status, "content": remote.content, "server": remote.version}
+        changes = {"status": remote.status, "content": remote.content, "server": remote.version, **remote.fields()}
         rest = {k: v for k, v in old.items() if k != "deleted"}
         if remote.deleted:
             rest["deleted"] = remote.saved_at or _utc_now()
@@ -165,7 +238,7 @@ class SharedRecords:
         conflict = old.get("conflict")
         if not conflict:
             raise NotAllowed(f"circular #{record_id} has no conflict to resolve")
-        remote = Remote(**conflict)
+        remote = Remote(**{k: v for k, v in conflict.items() if k in Remote.__dataclass_fields__})
         if keep == "mine":
             self._write_record(record_id, {**old, "server": remote.version, "conflict": None})
         else:
@@ -174,7 +247,7 @@ class SharedRecords:
                 rest["deleted"] = remote.saved_at or _utc_now()
             self._push_history(record_id, old)
             self._write_record(record_id, {**rest, "status": remote.status, "content": remote.content,
-                                           "server": remote.version, "modified": _utc_now(),
+                                           **remote.fields(), "server": remote.version, "modified": _utc_now(),
                                            "version": old["version"] + 1}, synced=True)
         return self.get(record_id)
 

@@ -81,6 +81,10 @@ class Desk:
         with Repository(self.folder, read_only=True) as store:
             return store.get(record_id)
 
+    def raw(self, record_id) -> dict:
+        with Repository(self.folder, read_only=True) as store:
+            return store.raw(record_id)
+
     def subjects(self) -> dict[str, str]:
         with Repository(self.folder, read_only=True) as store:
             return {store.get(s.id).gid: s.subject for s in store.search()}

@@ -51,17 +51,23 @@ def test_a_listening_desk_hears_another_desk_s_change_within_seconds(bureau, tmp
     assert b.sync().pulled == 1
 
 
-def test_a_conflict_keeps_both_versions_until_a_person_chooses(bureau, tmp_path):
+def conflicting(bureau, tmp_path, first: str, second: str):
+    """Two desks, one circular, both changed from the same version (desk a's change reaches the server first):
+    (a, b, its id on a, its id on b, b's sync report)."""
     a, b = Desk(bureau, tmp_path / "a"), Desk(bureau, tmp_path / "b")
     on_a = a.save(draft("الأصل"))
     a.sync()
     b.sync()
     with Repository(b.folder) as store:
         on_b = store.find_gid(a.get(on_a).gid)
-    a.save(draft("نسخة المكتب الأول"), on_a)
-    b.save(draft("نسخة المكتب الثاني"), on_b)
+    a.save(draft(first), on_a)
+    b.save(draft(second), on_b)
     a.sync()
-    report = b.sync()
+    return a, b, on_a, on_b, b.sync()
+
+
+def test_a_conflict_keeps_both_versions_until_a_person_chooses(bureau, tmp_path):
+    a, b, on_a, on_b, report = conflicting(bureau, tmp_path, "نسخة المكتب الأول", "نسخة المكتب الثاني")
     assert report.conflicts == [on_b]
     mine = b.get(on_b)
     assert mine.circular.subject == "نسخة المكتب الثاني" and mine.conflict["content"]["subject"] == "نسخة المكتب الأول"
@@ -77,16 +83,7 @@ def test_a_conflict_keeps_both_versions_until_a_person_chooses(bureau, tmp_path)
 
 
 def test_resolving_with_theirs_takes_the_server_version(bureau, tmp_path):
-    a, b = Desk(bureau, tmp_path / "a"), Desk(bureau, tmp_path / "b")
-    on_a = a.save(draft("الأصل"))
-    a.sync()
-    b.sync()
-    with Repository(b.folder) as store:
-        on_b = store.find_gid(a.get(on_a).gid)
-    a.save(draft("الخادم"), on_a)
-    b.save(draft("المكتب"), on_b)
-    a.sync()
-    b.sync()
+    a, b, on_a, on_b, _ = conflicting(bureau, tmp_path, "الخادم", "المكتب")
     with Repository(b.folder) as store:
         assert store.resolve(on_b, "theirs").circular.subject == "الخادم"
         assert [v.subject for v in store.versions(on_b)][0] == "المكتب"
