@@ -383,7 +383,8 @@ def _sign(args) -> int:
     import hashlib
 
     from circular_editor.render import render
-    from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular, who_signs
+    from circular_editor.defaults import who_signs
+    from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular
 
     output = Path(args.output)
     if is_signed_pdf(output):

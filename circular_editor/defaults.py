@@ -39,3 +39,14 @@ def resolve(circular: Circular, style: LetterStyle) -> Defaulted:
     return Defaulted(pick(circular.place, base.place), pick(circular.salutation, base.salutation),
                      pick(circular.numbered_paragraphs, base.numbered_paragraphs),
                      pick(circular.closing, base.closing), signatories)
+
+
+def signatories_shown(own: Defaulted) -> list[Signatory]:
+    """The signatories the letter shows (an empty one shows nothing), in its order: a signature room each."""
+    return [s for s in own.signatories if (s.note + s.name + s.title).strip()]
+
+
+def who_signs(circular: Circular) -> list[Signatory]:
+    """The signatories the letter shows, in its order: block N is the N-th of them (its field `Signatory<N>`)."""
+    from circular_editor import styles
+    return signatories_shown(resolve(circular, styles.load(circular.style)))

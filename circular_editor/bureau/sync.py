@@ -211,6 +211,18 @@ def signed_pdf(store, record_id: int, password=None) -> bytes | None:
     return bytes(row[0]) if row else None
 
 
+def signatories(store, password=None) -> list[str]:
+    """The logins of the bureau's signatories (whom a circular can be submitted to)."""
+    conn, link = open_link(store, password)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT rolname FROM pg_roles WHERE rolcanlogin AND ce.is_signatory(rolname, %s) ORDER BY 1",
+                        (link["bureau"],))
+            return [row[0] for row in cur.fetchall()]
+    finally:
+        conn.close()
+
+
 def history(store, record_id: int, password=None) -> list[dict]:
     """Every version of a circular on the server, oldest first: who, when, status, stage, note, signatures."""
     conn, _ = open_link(store, password)
@@ -258,7 +270,7 @@ def transition(store, record_id: int, password=None, **changes):
 
 def submit(store, record_id: int, signers: list[str], in_order: bool = True, password=None):
     """Submit a saved draft for signature to `signers`, one login per signature block of the letter, in order."""
-    from circular_editor.signing import who_signs
+    from circular_editor.defaults import who_signs
     blocks = len(who_signs(store.get(record_id).circular))
     if len(signers) != blocks:
         raise BureauError(f"signers: circular #{record_id} has {blocks} signature block"

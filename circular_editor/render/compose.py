@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from circular_editor.defaults import Defaulted, resolve
+from circular_editor.defaults import Defaulted, resolve, signatories_shown
 from circular_editor.model import Circular, ListBlock, Paragraph, Signatory
 from circular_editor.render.flow import Block, Row, draw_rows
 from circular_editor.render.tagging import Element, tag
@@ -183,11 +183,6 @@ def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float, pa
         lines = labelled(marker, marker_box, item, item_box, entry.child("LBody"), entry.child("Lbl"))
         out.append(Block(lines, space_before=geo.page.list_item_space))
     return out
-
-
-def signatories_shown(own: Defaulted) -> list[Signatory]:
-    """The signatories the letter shows (an empty one shows nothing), in its order: a signature room each."""
-    return [s for s in own.signatories if (s.note + s.name + s.title).strip()]
 
 
 def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometry, own: Defaulted,

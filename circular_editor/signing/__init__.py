@@ -12,6 +12,6 @@ imported only when a signature is made or checked.
 from circular_editor.signing.keys import (Signer, SigningError, key_refusal, load_signer,  # noqa: F401
                                           load_trust_roots)
 from circular_editor.signing.sign import (SignerMismatch, base_pdf, check_signer, is_signed_pdf, same_person,  # noqa: F401
-                                          sign_circular, sign_pdf, signature_field_name, who_signs)
+                                          sign_circular, sign_pdf, signature_field_name)
 from circular_editor.signing.verify import (EXIT_CHANGED, EXIT_GOOD, EXIT_UNTRUSTED, SignatureReport,  # noqa: F401
                                             quiet_pyhanko, verdict, verify_pdf)

@@ -57,22 +57,13 @@ def check_signer(signer: Signer, person: str, known_fingerprints=()) -> None:
     raise SignerMismatch(signer.name, person.strip() or "an unnamed signatory", signer.fingerprint)
 
 
-def who_signs(circular) -> list:
-    """The signatories the letter shows, in its order: block N is the N-th of them (its field `Signatory<N>`)."""
-    from circular_editor import styles
-    from circular_editor.defaults import resolve
-    from circular_editor.render.compose import signatories_shown
-
-    return signatories_shown(resolve(circular, styles.load(circular.style)))
-
-
 def sign_circular(pdf: bytes, rooms: dict, circular, index: int, signer: Signer, timestamp_url: str | None = None,
                   day: dt.date | None = None, known_fingerprints=()) -> bytes:
     """`pdf` (this circular's, as rendered, or already signed by others) signed by signatory `index` of the letter,
     the appearance in that signatory's room; SignerMismatch when the certificate is not that signatory's."""
     from circular_editor import styles
     from circular_editor.defaults import resolve
-    from circular_editor.render.compose import signatories_shown
+    from circular_editor.defaults import signatories_shown
     from circular_editor.render.stamp import signature_appearance, signature_lines
 
     style = styles.load(circular.style)

@@ -54,6 +54,9 @@ class Record:
     signed: tuple[SignedFile, ...] = ()  # each signed export, oldest first
     gid: str = ""  # its id in the bureau (a UUID)
     conflict: dict | None = None  # the bureau server's other version, while a person has not chosen
+    stage: str = "editing"  # the signatory workflow (bureau server): editing, submitted, returned
+    note: str = ""  # why a signatory returned it
+    signers: tuple[str, ...] = ()  # the bureau login of each signature block's signatory
 
     @property
     def signed_blocks(self) -> set[int]:

@@ -311,7 +311,8 @@ class Repository(SharedRecords):
         doc = self._doc(record_id)
         return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
                       Circular.from_dict(doc["content"]), "deleted" in doc, signed_files(doc), doc.get("gid", ""),
-                      doc.get("conflict"))
+                      doc.get("conflict"), doc.get("stage", "editing"), doc.get("note", ""),
+                      tuple(doc.get("signers", ())))
 
     def _doc(self, record_id: int) -> dict:
         n = record_id % SHARDS

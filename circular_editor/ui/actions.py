@@ -19,6 +19,9 @@ class State:
     status: str = ""  # the open circular's status: draft, final, sent, deleted ("" when none is open)
     stored: bool = False  # the open circular has a record in the store (it was saved once)
     deleted_to_restore: bool = False  # a circular was just deleted and may be brought back
+    joined: bool = False  # the desk is joined to a bureau server (the signatory workflow)
+    submitted: bool = False  # the open circular is submitted for signature
+    reviewing: bool = False  # ... to this desk's signatory, who may return or finalize it
 
 
 def _final(s: State) -> bool:
@@ -28,7 +31,7 @@ def _final(s: State) -> bool:
 RULES = {
     # writing the open circular
     "save": lambda s: s.editable,
-    "finalize": lambda s: s.editable,
+    "finalize": lambda s: s.editable or s.reviewing,
     "bold": lambda s: s.editable,
     "italic": lambda s: s.editable,
     "link": lambda s: s.editable,
@@ -47,6 +50,12 @@ RULES = {
     "print": lambda s: s.open,
     "print_preview": lambda s: s.open,
     "sign": lambda s: s.open and s.store_writable and _final(s),  # a draft can change: never signed
+    # the signatory workflow (a desk joined to a bureau server)
+    "submit": lambda s: s.joined and s.editable and s.stored,
+    "take_back": lambda s: s.joined and s.store_writable and s.submitted and not s.reviewing,
+    "return": lambda s: s.joined and s.store_writable and s.reviewing,
+    "waiting": lambda s: s.joined,
+    "bureau_history": lambda s: s.joined and s.stored,
 }
 
 

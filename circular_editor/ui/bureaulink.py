@@ -71,6 +71,9 @@ class BureauLink(QObject):
             params = parse(link["dsn"])
             self.password = keyring_password(params.get("user", ""), address(params))
         self.label.show()
+        self.window.tools.addSeparator()
+        self.window.tools.addAction(self.window.act_waiting)  # (a joined desk's everyday view)
+        self.window._update_actions()
         self._show(self.tr("Bureau: connecting…"))
         self.every.start()
         self.sync_now()
@@ -93,13 +96,17 @@ class BureauLink(QObject):
         password = self.password
         from circular_editor.bureau import sync
 
+        me = self.window.workflow.me
+
         def job(repo):
-            return sync.sync(repo, lambda *_: password), repo.waiting()
+            report = sync.sync(repo, lambda *_: password)
+            return report, repo.waiting(), repo.waiting_for(me)
         self.client.call(job, done=self._synced, failed=self._sync_failed)
 
     def _synced(self, result) -> None:
-        report, waiting = result
+        report, waiting, for_me = result
         self.busy = False
+        self.window.workflow.set_waiting(for_me)
         self.offline_since = None
         if report.conflicts:
             self._show(self.tr("Bureau: %n conflict(s)").replace("%n", str(len(report.conflicts))),

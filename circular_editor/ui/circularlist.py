@@ -76,6 +76,7 @@ class CircularList(QWidget):
         super().__init__(parent)
         self.client = client
         self._generation = 0
+        self.only: list[int] | None = None  # only these circulars (what waits for me), or all
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.search_box = QLineEdit()
@@ -133,8 +134,12 @@ class CircularList(QWidget):
                                self.year_filter.currentData())
         deleted = status == "deleted"
 
+        only = self.only
+
         def search(repo):
             found = repo.search(text, style=style, status=None if deleted else status, year=year, deleted=deleted)
+            if only is not None:
+                found = [s for s in found if s.id in only]
             return found, repo.years()
         self.client.call(search, done=lambda result: self._show(generation, result, select))
 

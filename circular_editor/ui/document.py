@@ -32,6 +32,7 @@ class Document(QObject):
         self.record_id = record_id
         self.status = status
         self.signatures_waiting: tuple[int, int] | None = None  # (signed, of) while more must sign
+        self.submitted = False  # submitted for signature (bureau server): read-only until taken back
         self.stack = QUndoStack(self)
         self._saved_index = 0
         self._modified = False
@@ -39,7 +40,7 @@ class Document(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.status != "draft"
+        return self.status != "draft" or self.submitted
 
     # ---- values ----
 

@@ -38,6 +38,7 @@ from circular_editor.ui.settings import Settings
 from circular_editor.ui.signflow import SignFlow
 from circular_editor.ui.storeclient import StoreClient
 from circular_editor.ui.threadclient import ThreadClient
+from circular_editor.ui.workflow import Workflow
 
 
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.sign_flow = SignFlow(self)
         self._build_actions()
         self.bureau = BureauLink(self)
+        self.workflow = Workflow(self)
         self._show_empty()
         self._update_actions()
         self.statusBar().showMessage(self.tr("Store: %1").replace("%1", isolated(client.folder))
@@ -151,6 +153,12 @@ class MainWindow(QMainWindow):
         self.act_link = self._action(self.tr("&Link…"), self.insert_link, "Ctrl+K")
         self.act_settings = self._action(self.tr("Se&ttings…"), self.show_settings, K.Preferences)
         self.act_bureau = self._action(self.tr("&Bureau server…"), lambda: self.bureau.join_dialog())
+        self.act_submit = self._action(self.tr("Su&bmit for signature…"), lambda: self.workflow.submit())
+        self.act_take_back = self._action(self.tr("&Take back"), lambda: self.workflow.take_back())
+        self.act_return = self._action(self.tr("&Return with a note…"), lambda: self.workflow.send_back())
+        self.act_waiting = self._action(self.tr("&Waiting for me"), self._show_waiting, "Ctrl+Shift+W")
+        self.act_waiting.setCheckable(True)
+        self.act_bureau_history = self._action(self.tr("Who did &what…"), lambda: self.workflow.show_history())
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_about = self._action(self.tr("&About Circular Editor"), lambda: dialogs.show_about(self))
         self.act_about_qt = self._action(self.tr("About &Qt"), QApplication.aboutQt)
@@ -186,6 +194,9 @@ class MainWindow(QMainWindow):
         circular_menu.addActions([self.act_duplicate, self.act_finalize, self.act_sent, self.act_reopen,
                                   self.act_history])
         circular_menu.addSeparator()
+        circular_menu.addActions([self.act_submit, self.act_take_back, self.act_return, self.act_waiting,
+                                  self.act_bureau_history])
+        circular_menu.addSeparator()
         circular_menu.addActions([self.act_delete, self.act_undelete])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_about, self.act_about_qt])
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addActions([self.act_export_pdf, self.act_print])
         self.addToolBar(tools)
+        self.tools = tools
 
     def _fill_new_menu(self) -> None:
         self.new_menu.clear()
@@ -332,8 +344,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         doc = self.document
+        waiting = len(self.workflow.waiting_ids)
+        count = self.tr(" — %1 waiting for me").replace("%1", str(waiting)) if waiting else ""
         if doc is None:
-            self.setWindowTitle(self.tr("Circular Editor"))
+            self.setWindowTitle(self.tr("Circular Editor") + count)
             self.setWindowModified(False)
             return
         name = doc.content.get("reference") or " ".join(str(doc.content.get("subject", "")).split())[:50] \
@@ -343,7 +357,7 @@ class MainWindow(QMainWindow):
         if doc.signatures_waiting:
             done, total = doc.signatures_waiting
             status = self.tr(" (final, signed %1 of %2)").replace("%1", str(done)).replace("%2", str(total))
-        self.setWindowTitle(f"{name}{status}[*] — " + self.tr("Circular Editor"))
+        self.setWindowTitle(f"{name}{status}[*]{count} — " + self.tr("Circular Editor"))
         self.setWindowModified(doc.modified)
 
     def _update_actions(self) -> None:
@@ -352,7 +366,9 @@ class MainWindow(QMainWindow):
         state = State(open=doc is not None, store_writable=not self.client.read_only,
                       editable=doc is not None and not doc.read_only, status=doc.status if doc else "",
                       stored=doc is not None and doc.record_id is not None,
-                      deleted_to_restore=self._last_deleted is not None)
+                      deleted_to_restore=self._last_deleted is not None, joined=self.bureau.joined,
+                      submitted=doc is not None and doc.submitted,
+                      reviewing=doc is not None and doc.submitted and self.workflow.reviewing())
         for name, on in enabled(state).items():
             getattr(self, f"act_{name}").setEnabled(on)
         self.new_menu.setEnabled(state.store_writable)
@@ -417,8 +433,16 @@ class MainWindow(QMainWindow):
     def _open_loaded(self, record) -> None:
         document = Document(record.circular.to_dict(), record.id, "deleted" if record.deleted else record.status)
         document.signatures_waiting = record.signatures_waiting  # (a joint letter: "signed 1 of 4")
+        document.submitted = record.status == "draft" and record.stage == "submitted"
+        self.workflow.record = record
         self._set_document(document)
         self.bureau.show_conflict(record)
+        self.workflow.show_for(record)
+
+    def _show_waiting(self) -> None:
+        """The list: only what waits for me (to review or to sign), or everything again."""
+        self.list_pane.only = self.workflow.waiting_ids if self.act_waiting.isChecked() else None
+        self.list_pane.refresh()
 
     def reload_if_unchanged(self) -> None:
         """The open circular again from the store (a sync may have brought a newer version), unless it has edits."""
@@ -527,7 +551,7 @@ class MainWindow(QMainWindow):
 
     def finalize(self) -> None:
         doc = self.document
-        if doc is None or doc.read_only:
+        if doc is None or (doc.read_only and not self.workflow.reviewing()):
             return
         problems = self.form.check(finalizing=True)
         if problems:

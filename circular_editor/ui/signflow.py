@@ -66,7 +66,7 @@ class SignFlow:
                            failed=window._failed)
 
     def _choose_block(self, record, outcome) -> None:
-        from circular_editor.signing import who_signs
+        from circular_editor.defaults import who_signs
 
         people = who_signs(record.circular)
         open_blocks = [n for n in range(len(people)) if n not in record.signed_blocks and n in outcome.rooms]
@@ -162,19 +162,24 @@ class SignFlow:
         window.statusBar().showMessage(QCoreApplication.translate("signing", "Signing…"))
         record_id, rooms, rendered = job.record.id, job.outcome.rooms, job.outcome.pdf
         circular, index, signer, of = job.record.circular, job.index, job.signer, len(job.people)
+        joined = window.bureau.joined
 
         def sign(repo):
             from circular_editor.signing import base_pdf, sign_circular
 
-            source = base_pdf(rendered, repo.get(record_id).signed)
+            source = base_pdf(rendered, repo.get(record_id).signed)  # (on a joined desk: the server's, kept here)
             signed = sign_circular(source, rooms, circular, index, signer, known_fingerprints=known)
             write_whole(path, signed)
+            if joined:  # the bureau server keeps the file and says when the circular is sent (at the next sync)
+                repo.queue_signature(record_id, index, str(path))
+                return repo.get(record_id)
             return repo.mark_signed(record_id, str(path), hashlib.sha256(signed).hexdigest(), signer.name, index, of)
 
         def signed(record) -> None:
             window._open_loaded(record)
             window.list_pane.refresh(select=record.id)
             window._exported(path)
+            window.bureau.changed_here()
 
         def refused(error) -> None:
             window.statusBar().clearMessage()

@@ -72,10 +72,10 @@
     <name>BureauLink</name>
     <message>
         <location filename="../../circular_editor/ui/bureaulink.py" line="42" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="132" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="187" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="214" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="136" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="191" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="218" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="262" />
         <source>Bureau server</source>
         <translation>خادم المكتب</translation>
     </message>
@@ -85,88 +85,88 @@
         <translation>خادم المكتب: جارٍ الاتصال…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="105" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="109" />
         <source>Bureau: %n conflict(s)</source>
         <translation>خادم المكتب: تعارضات (%n)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="108" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="112" />
         <source>Bureau: %n waiting</source>
         <translation>خادم المكتب: %n بانتظار الإرسال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="110" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="114" />
         <source>Bureau: synced</source>
         <translation>خادم المكتب: متزامن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="124" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="128" />
         <source>Bureau: offline since %1</source>
         <translation>خادم المكتب: غير متصل منذ %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="129" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="133" />
         <source>Bureau: not synced</source>
         <translation>خادم المكتب: لم تتم المزامنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="132" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="197" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="136" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="201" />
         <source>Password:</source>
         <translation>كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="191" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="195" />
         <source>Server address</source>
         <translation>عنوان الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="191" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="195" />
         <source>Bureau</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="192" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="196" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="195" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="199" />
         <source>Server address:</source>
         <translation>عنوان الخادم:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="196" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="200" />
         <source>Bureau:</source>
         <translation>المكتب:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="221" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="225" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="231" />
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="231" />
         <source>Keep this desk's version</source>
         <translation>الإبقاء على نسخة هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="228" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="232" />
         <source>Take the server's version</source>
         <translation>اعتماد نسخة الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="246" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="250" />
         <source>Changed here and on the bureau server (by %1): choose a version, or edit this one and keep it.</source>
         <translation>عُدِّلت هنا وعلى خادم المكتب (بواسطة %1): اختر إحدى النسختين، أو عدِّل هذه النسخة ثم أبقِ عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="262" />
         <source>This desk</source>
         <translation>هذا الجهاز</translation>
     </message>
@@ -337,42 +337,42 @@
 <context>
     <name>CircularList</name>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="82" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="83" />
         <source>Search (Ctrl+F)</source>
         <translation>بحث (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="88" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="89" />
         <source>All styles</source>
         <translation>كل الأنماط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="92" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="92" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
         <source>Drafts</source>
         <translation>المسودات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
         <source>Final</source>
         <translation>النهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
         <source>Sent</source>
         <translation>المرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
         <source>Deleted</source>
         <translation>المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="96" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="97" />
         <source>All years</source>
         <translation>كل السنوات</translation>
     </message>
@@ -425,6 +425,69 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="172" />
+        <source>Who did what</source>
+        <translation>مَن فعل ماذا</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <source>Version</source>
+        <translation>النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <source>Who</source>
+        <translation>مَن</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="177" />
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="177" />
+        <source>final</source>
+        <translation>نهائية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="177" />
+        <source>sent</source>
+        <translation>مرسلة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="178" />
+        <source>submitted</source>
+        <translation>مقدَّمة للتوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="178" />
+        <source>returned</source>
+        <translation>معادة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="183" />
+        <source>signatures: %1</source>
+        <translation>التوقيعات: %1</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <location filename="../../circular_editor/ui/lists.py" line="92" />
@@ -455,479 +518,509 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="85" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="87" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="86" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="342" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="88" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="122" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
         <source>&amp;Bureau server…</source>
         <translation>&amp;خادم المكتب…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
+        <source>Su&amp;bmit for signature…</source>
+        <translation>ت&amp;قديم للتوقيع…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
+        <source>&amp;Take back</source>
+        <translation>ا&amp;سترداد</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <source>&amp;Return with a note…</source>
+        <translation>إ&amp;عادة مع ملاحظة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
+        <source>&amp;Waiting for me</source>
+        <translation>&amp;بانتظاري</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
+        <source>Who did &amp;what…</source>
+        <translation>مَن &amp;فعل ماذا…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="164" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="169" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="170" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="166" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="174" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="177" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="185" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="183" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="191" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="185" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="193" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="190" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="201" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="193" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="226" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="639" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="237" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="662" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="230" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="241" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="250" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="261" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="278" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="289" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="290" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="279" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="290" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="286" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="297" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="318" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="336" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="346" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="347" />
+        <source> — %1 waiting for me</source>
+        <translation> — %1 بانتظاري</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="349" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="359" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="340" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="353" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="341" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="354" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="341" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="354" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="345" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="358" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="362" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="377" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="403" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="418" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="442" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="465" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="443" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="466" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="471" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="491" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="514" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="506" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="529" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="511" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="534" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="525" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="534" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="557" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="537" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="547" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="570" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="583" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="584" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="607" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="590" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="613" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="593" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="616" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="594" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="617" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="601" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="624" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="628" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="617" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="635" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="640" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="620" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="621" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="644" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="625" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="664" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="648" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="687" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="640" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="649" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="672" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="659" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="682" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="672" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="679" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="695" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="702" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="672" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="695" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="719" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="719" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="742" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="726" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="749" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="726" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="749" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="767" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="768" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="750" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="773" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1078,6 +1171,64 @@
         <location filename="../../circular_editor/ui/lists.py" line="268" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="20" />
+        <source>Signature</source>
+        <translation>التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="72" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="75" />
+        <source>Submitted to you for review (signatories: %1): return it with a note, or finalize it.</source>
+        <translation>قُدِّمت إليك للمراجعة (الموقِّعون: %1): أعِدها مع ملاحظة، أو اعتمدها نهائياً.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="77" />
+        <source>Submitted for signature to %1: read-only until it is taken back.</source>
+        <translation>قُدِّمت للتوقيع إلى %1: للقراءة فقط إلى أن تُسترد.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="79" />
+        <source>Returned with a note: «%1». Change it, then submit it again.</source>
+        <translation>أُعيدت مع ملاحظة: «%1». عدِّلها ثم قدِّمها للتوقيع من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="81" />
+        <source>Waiting for your signature.</source>
+        <translation>بانتظار توقيعك.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="99" />
+        <source>Submitted for signature.</source>
+        <translation>قُدِّمت للتوقيع.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="108" />
+        <source>Taken back.</source>
+        <translation>استُردَّت.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="114" />
+        <source>Return with a note</source>
+        <translation>إعادة مع ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="115" />
+        <source>Why is it returned? (shown to the assistant)</source>
+        <translation>لماذا تُعاد؟ (تظهر للمساعد)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="118" />
+        <source>Returned.</source>
+        <translation>أُعيدت.</translation>
     </message>
 </context>
 <context>
@@ -1592,24 +1743,32 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
         <translation>جارٍ التوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="187" />
+        <location filename="../../circular_editor/ui/signflow.py" line="192" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="194" />
+        <location filename="../../circular_editor/ui/signflow.py" line="199" />
         <source>Verify a signed PDF</source>
         <translation>التحقق من ملف PDF موقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="195" />
+        <location filename="../../circular_editor/ui/signflow.py" line="200" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="212" />
+        <location filename="../../circular_editor/ui/signflow.py" line="217" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
+    </message>
+</context>
+<context>
+    <name>workflow</name>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="149" />
+        <source>Submit for signature</source>
+        <translation>تقديم للتوقيع</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,10 @@ FINAL = State(open=True, editable=False, status="final", stored=True)
 SENT = State(open=True, editable=False, status="sent", stored=True)
 NOTHING_OPEN = State()
 READ_ONLY_STORE = State(open=True, store_writable=False, editable=False, status="final", stored=True)
+JOINED_DRAFT = State(open=True, editable=True, status="draft", stored=True, joined=True)
+SUBMITTED = State(open=True, editable=False, status="draft", stored=True, joined=True, submitted=True)
+REVIEWING = State(open=True, editable=False, status="draft", stored=True, joined=True, submitted=True,
+                  reviewing=True)
 
 
 @pytest.mark.parametrize("state,name,expected", [
@@ -24,6 +28,12 @@ READ_ONLY_STORE = State(open=True, store_writable=False, editable=False, status=
     (READ_ONLY_STORE, "export_pdf", True), (READ_ONLY_STORE, "duplicate", False),
     (State(open=True, editable=True, status="draft", stored=False), "delete", False),
     (State(deleted_to_restore=True), "undelete", True),
+    # the signatory workflow: submitted is read-only for the assistant; its signatory may return or finalize it
+    (DRAFT, "submit", False), (JOINED_DRAFT, "submit", True), (JOINED_DRAFT, "take_back", False),
+    (SUBMITTED, "save", False), (SUBMITTED, "finalize", False), (SUBMITTED, "take_back", True),
+    (SUBMITTED, "return", False), (SUBMITTED, "submit", False),
+    (REVIEWING, "finalize", True), (REVIEWING, "return", True), (REVIEWING, "take_back", False),
+    (REVIEWING, "save", False), (REVIEWING, "sign", False),
 ])
 def test_the_rules(state, name, expected):
     assert enabled(state)[name] is expected
