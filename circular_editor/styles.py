@@ -143,6 +143,7 @@ class LetterStyle:
     page: Page
     type: TypeSizes
     reference_title: str = text(fields=("reference",), default="")  # when set, the reference is a title line
+    signing_order: str = "in order"  # on a bureau server: "in order" (block 1 signs first) or "any order"
 
     def label(self, key: str) -> str:
         return getattr(self.labels, key)
@@ -248,6 +249,8 @@ def _check(reader: Reader, style: LetterStyle) -> None:
     """What single values cannot say: counts, choices, room left by the margins."""
     if len(style.labels.months) != 12:
         reader.fail("labels.months", f"expected the twelve month names, got {len(style.labels.months)}")
+    if style.signing_order not in ("in order", "any order"):
+        reader.fail("signing_order", f'expected "in order" or "any order", got {style.signing_order!r}')
     if style.numbering.per not in ("year", "study_period"):
         reader.fail("numbering.per", f'expected "year" or "study_period", got {style.numbering.per!r}')
     if "n" not in {name for _, name, _, _ in string.Formatter().parse(style.numbering.pattern)}:

@@ -34,7 +34,8 @@ def add_commands(commands, db) -> None:
     submit.add_argument("id", type=int)
     submit.add_argument("--signers", required=True, metavar="LOGIN,...",
                         help="the bureau logins of the letter's signatories, one per signature block, in order")
-    submit.add_argument("--any-order", action="store_true", help="the signatories may sign in any order")
+    submit.add_argument("--any-order", action="store_true",
+                        help="the signatories may sign in any order (default: as the template says)")
     submit.set_defaults(run=_submit)
     back = commands.add_parser("take-back", parents=[db], help="take a submitted circular back to change it")
     back.add_argument("id", type=int)
@@ -136,7 +137,7 @@ def _submit(args) -> int:
 
     signers = [name.strip() for name in args.signers.split(",") if name.strip()]
     with _open_store(args, write=True) as store:
-        record = sync.submit(store, args.id, signers, not args.any_order, ask_password)
+        record = sync.submit(store, args.id, signers, False if args.any_order else None, ask_password)
     print(f"#{record.id} submitted for signature to {', '.join(signers)}")
     return 0
 

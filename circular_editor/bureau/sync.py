@@ -268,10 +268,15 @@ def transition(store, record_id: int, password=None, **changes):
     return store.get(record_id)
 
 
-def submit(store, record_id: int, signers: list[str], in_order: bool = True, password=None):
-    """Submit a saved draft for signature to `signers`, one login per signature block of the letter, in order."""
+def submit(store, record_id: int, signers: list[str], in_order: bool | None = None, password=None):
+    """Submit a saved draft for signature to `signers`, one login per signature block of the letter, in order;
+    whether they sign in that order is the template's word (`signing_order`) unless `in_order` says."""
+    from circular_editor import styles
     from circular_editor.defaults import who_signs
-    blocks = len(who_signs(store.get(record_id).circular))
+    circular = store.get(record_id).circular
+    blocks = len(who_signs(circular))
+    if in_order is None:
+        in_order = styles.load(circular.style).signing_order == "in order"
     if len(signers) != blocks:
         raise BureauError(f"signers: circular #{record_id} has {blocks} signature block"
                           f"{'' if blocks == 1 else 's'}; give one signatory's login for each, in order")

@@ -176,3 +176,26 @@ def test_every_forbidden_move_is_refused_by_the_server(bureau, tmp_path, ca):
         with pytest.raises(psycopg.Error) as forged:
             conn.execute("UPDATE ce.circulars SET version = version + 1, signatures = '[]', status = 'draft'")
         assert forged.value.sqlstate == "42501"
+
+
+def test_a_template_that_says_any_order_lets_the_second_sign_first(bureau, tmp_path, monkeypatch):
+    template = (Path(__file__).resolve().parents[2] / "resources" / "templates" / "sg.toml").read_text(encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "sg.toml").write_text('signing_order = "any order"\n' + template, encoding="utf-8")
+    monkeypatch.setenv("CIRCULAR_EDITOR_TEMPLATES", str(folder))
+    assistant = Desk(bureau, tmp_path / "assistant", "assistant")
+    first, second = Desk(bureau, tmp_path / "s1", "signatory"), Desk(bureau, tmp_path / "s2", "signatory")
+    record_id = assistant.save(joint_letter())
+    assistant.sync()
+    gid = assistant.get(record_id).gid
+    with Repository(assistant.folder) as store:
+        sync.submit(store, record_id, [first.name, second.name], password=assistant.ask)
+    first.sync()
+    first.finalize(local_id(first, gid))
+    second.sync()
+    on_second = local_id(second, gid)
+    with Repository(second.folder) as store:
+        assert store.waiting_for(second.name) == [on_second], "block 2 may be signed before block 1"
+    with psycopg.connect(second.dsn, autocommit=True) as conn:
+        conn.execute("INSERT INTO ce.signed_files VALUES (%s, 1, '', 'second first', '', '', now())", (gid,))
