@@ -3,6 +3,9 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    "Deleted: read-only. Restore it to change it.": "محذوفة: للقراءة فقط. استعِدها لتعديلها.",
+    "Final: read-only. To change it, reopen it as a new draft.": "نهائية: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.",
+    "Sent: read-only. To change it, reopen it as a new draft.": "مرسلة: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.",
     ", ": "، ",
     " — %1 waiting for me": " — %1 بانتظاري",
     "&Return with a note…": "إ&عادة مع ملاحظة…",

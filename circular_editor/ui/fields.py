@@ -23,6 +23,24 @@ FIELD_POINT_SIZE = 13
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
+class WheelOnlyWhenFocused:
+    """A value widget (combo box, date) that a turn of the wheel changes only once it has the focus: over an
+    unfocused one the wheel scrolls the form, as the event goes on to the scroll area (a value changed by
+    accident while scrolling is a circular changed without anyone seeing it)."""
+
+    def wheel_guard(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # Qt's name
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+MIN_FIELD_WIDTH = 80  # px: fields shrink with the pane down to this; longer values scroll inside the field
+
+
 def field_font(bold: bool = False) -> QFont:
     font = QFont(FIELD_FONT, FIELD_POINT_SIZE)
     font.setBold(bold)
@@ -84,6 +102,7 @@ class TextField(_Bound, QTextEdit):
 
     def __init__(self, parent=None, min_lines: int = 1, max_lines: int = 0, bold: bool = False):
         super().__init__(parent)
+        self.setMinimumWidth(MIN_FIELD_WIDTH)
         self.min_lines, self.max_lines = min_lines, max_lines
         self._updating = False
         self.setFont(field_font(bold))
@@ -226,6 +245,7 @@ class LineField(_Bound, QLineEdit):
         super().__init__(parent)
         self.latin = latin
         self.setFont(field_font(bold))
+        self.setMinimumWidth(MIN_FIELD_WIDTH)  # (Qt's hint, ~200 px in Amiri, made the form wider than its pane)
         direction = Qt.LayoutDirection.LeftToRight if latin else Qt.LayoutDirection.RightToLeft
         self.setLayoutDirection(direction)
         side = Qt.AlignmentFlag.AlignLeft if latin else Qt.AlignmentFlag.AlignRight

@@ -16,14 +16,15 @@ from circular_editor import defaults
 from circular_editor.model import Circular, ValidationError, problems_before_finalizing
 from circular_editor.styles import LetterStyle
 from circular_editor.ui.document import Document
-from circular_editor.ui.fields import LineField, LinesField, OptionalLineField, OptionalTextField, TextField
+from circular_editor.ui.fields import (LineField, LinesField, OptionalLineField, OptionalTextField, TextField,
+                                       WheelOnlyWhenFocused)
 from circular_editor.ui.lists import AnnexesEditor, BlocksEditor, SignatoriesEditor
 from circular_editor.ui.messages import problem_text
 
 DATE_FORMAT = "d MMMM yyyy"
 
 
-class DateField(QDateEdit):
+class DateField(WheelOnlyWhenFocused, QDateEdit):
     """The circular's date, shown with Arabic month names and Western digits (locale ar_001) as in the PDF."""
 
     def __init__(self, document: Document, locale: QLocale, parent=None):
@@ -32,6 +33,7 @@ class DateField(QDateEdit):
         self.setLocale(locale)
         self.setDisplayFormat(DATE_FORMAT)
         self.setCalendarPopup(True)
+        self.wheel_guard()
         self.setReadOnly(document.read_only)
         self.show_value()
         self.dateChanged.connect(self._edited)
@@ -52,7 +54,7 @@ class DateField(QDateEdit):
         self.document.edit(("date",), date.toString("yyyy-MM-dd"), self.tr("Change date"), typing=False)
 
 
-class NumberingField(QComboBox):
+class NumberingField(WheelOnlyWhenFocused, QComboBox):
     """Numbered paragraphs: the style's default, or yes, or no."""
 
     def __init__(self, document: Document, style: LetterStyle, parent=None):
@@ -62,6 +64,7 @@ class NumberingField(QComboBox):
         self.addItems([self.tr("Style default (%1)").replace("%1", default), self.tr("Numbered"),
                        self.tr("Not numbered")])
         self.setEnabled(not document.read_only)
+        self.wheel_guard()
         self.show_value()
         self.currentIndexChanged.connect(self._edited)
         document.changed.connect(lambda path: path == ("numbered_paragraphs",) and self.show_value())
@@ -87,6 +90,9 @@ class CircularForm(QWidget):
         self.document, self.style, self.arabic = document, style, arabic
         self._errors: dict[tuple, QLabel] = {}
         self.fields: dict[tuple, QWidget] = {}
+        # A read-only circular looks it: its fields greyed (typing into a white field that ignores it misleads).
+        self.setStyleSheet('QLineEdit[readOnly="true"], QTextEdit[readOnly="true"] '
+                           "{ background: palette(window); color: palette(window-text); }")
         own = defaults.of_style(style)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 12)
@@ -153,6 +159,7 @@ class CircularForm(QWidget):
         box = QGroupBox(title)
         layout = QFormLayout(box)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (labels above fields when narrow)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         outer.addWidget(box)
         return layout

@@ -16,10 +16,18 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from circular_editor.ui.document import Document
-from circular_editor.ui.fields import LineField, LinesField, TextField
+from circular_editor.ui.fields import LineField, LinesField, TextField, WheelOnlyWhenFocused
 
 PARAGRAPH = {"type": "paragraph", "text": ""}
 
+
+
+class GuardedComboBox(WheelOnlyWhenFocused, QComboBox):
+    """A block's kind: the wheel changes it only once it has the focus."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.wheel_guard()
 
 class ListEditor(QWidget):
     """Rows for the entries of the list at `path`; subclasses say what a row holds."""
@@ -171,7 +179,7 @@ class BlocksEditor(ListEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         header = QHBoxLayout()
-        kind = QComboBox()
+        kind = GuardedComboBox()
         kind.addItems([self.tr("Paragraph"), self.tr("Bulleted list"), self.tr("Numbered list")])
         kind.setCurrentIndex(self._kind_of(entry))
         kind.setEnabled(not self.document.read_only)

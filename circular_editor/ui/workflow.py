@@ -1,7 +1,8 @@
-"""The signatory workflow in the window (a desk joined to a bureau server): what the open circular waits for,
-in a bar above the form; submitting to the letter's signatories, taking back, returning with a note; the list
-of what waits for me; who did what (the server's history). Every change is made on the server at once, on the
-store's thread (bureau/sync.py), and refused there when it is not this person's to make.
+"""The bar above the form: why the open circular cannot be edited (final, sent, deleted; with Reopen as a new
+draft) and, on a desk joined to a bureau server, the signatory workflow: what the open circular waits for, with
+its commands; submitting to the letter's signatories, taking back, returning with a note; the list of what
+waits for me; who did what (the server's history). Every workflow change is made on the server at once, on
+the store's thread (bureau/sync.py), and refused there when it is not this person's to make.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ class Workflow(QObject):
         # does not hide reliably, and hiding the window's actions would hide them in the menus too)
         self.buttons = []
         for command in (window.act_take_back, window.act_return, window.act_submit, window.act_finalize,
-                        window.act_sign):
+                        window.act_sign, window.act_reopen):
             button = QAction(command.text(), self.bar)
             button.triggered.connect(command.trigger)
             self.bar.addAction(button)
@@ -55,11 +56,24 @@ class Workflow(QObject):
     def show_for(self, record) -> None:
         """The bar for the open record: what it waits for, and the commands that move it on."""
         self.record = record
-        text = self._describe(record) if record is not None and self.window.bureau.joined else ""
+        text = ""
+        if record is not None:
+            text = (self._describe(record) if self.window.bureau.joined else "") or self._read_only(record)
         self.text.setText(text)
         self.bar.setVisible(bool(text))
+        final = record is not None and record.status in ("final", "sent")
         for command, button in self.buttons:  # (Finalize here only for the signatory reviewing it)
-            button.setVisible(command.isEnabled() and (command is not self.window.act_finalize or self.reviewing()))
+            button.setVisible(command.isEnabled() and (command is not self.window.act_finalize or self.reviewing())
+                              and (command is not self.window.act_reopen or final))
+
+    def _read_only(self, record) -> str:
+        if record.deleted:
+            return self.tr("Deleted: read-only. Restore it to change it.")
+        if record.status == "final":
+            return self.tr("Final: read-only. To change it, reopen it as a new draft.")
+        if record.status == "sent":
+            return self.tr("Sent: read-only. To change it, reopen it as a new draft.")
+        return ""
 
     def set_waiting(self, ids: list[int]) -> None:
         """The circulars waiting for this desk's signatory (after each sync): the title's count, the bar."""

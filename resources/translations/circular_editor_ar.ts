@@ -3,23 +3,23 @@
 <context>
     <name>AnnexesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="279" />
-        <location filename="../../circular_editor/ui/lists.py" line="280" />
+        <location filename="../../circular_editor/ui/lists.py" line="287" />
+        <location filename="../../circular_editor/ui/lists.py" line="288" />
         <source>Add an annex</source>
         <translation>إضافة ملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="290" />
+        <location filename="../../circular_editor/ui/lists.py" line="298" />
         <source>Annex %1</source>
         <translation>الملحق %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="292" />
+        <location filename="../../circular_editor/ui/lists.py" line="300" />
         <source>Annex title</source>
         <translation>عنوان الملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="293" />
+        <location filename="../../circular_editor/ui/lists.py" line="301" />
         <source>Edit annex title</source>
         <translation>تحرير عنوان الملحق</translation>
     </message>
@@ -27,43 +27,43 @@
 <context>
     <name>BlocksEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="159" />
-        <location filename="../../circular_editor/ui/lists.py" line="160" />
+        <location filename="../../circular_editor/ui/lists.py" line="167" />
+        <location filename="../../circular_editor/ui/lists.py" line="168" />
         <source>Add a paragraph</source>
         <translation>إضافة فقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="161" />
+        <location filename="../../circular_editor/ui/lists.py" line="169" />
         <source>Add a list</source>
         <translation>إضافة قائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="175" />
+        <location filename="../../circular_editor/ui/lists.py" line="183" />
         <source>Paragraph</source>
         <translation>فقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="175" />
+        <location filename="../../circular_editor/ui/lists.py" line="183" />
         <source>Bulleted list</source>
         <translation>قائمة نقطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="175" />
+        <location filename="../../circular_editor/ui/lists.py" line="183" />
         <source>Numbered list</source>
         <translation>قائمة مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="185" />
+        <location filename="../../circular_editor/ui/lists.py" line="193" />
         <source>Edit list</source>
         <translation>تحرير القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="188" />
+        <location filename="../../circular_editor/ui/lists.py" line="196" />
         <source>Edit paragraph</source>
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="211" />
+        <location filename="../../circular_editor/ui/lists.py" line="219" />
         <source>Change block type</source>
         <translation>تغيير نوع الكتلة</translation>
     </message>
@@ -72,101 +72,101 @@
     <name>BureauLink</name>
     <message>
         <location filename="../../circular_editor/ui/bureaulink.py" line="42" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="136" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="191" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="218" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="262" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="139" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="194" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="221" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="265" />
         <source>Bureau server</source>
         <translation>خادم المكتب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="74" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="77" />
         <source>Bureau: connecting…</source>
         <translation>خادم المكتب: جارٍ الاتصال…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="109" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="112" />
         <source>Bureau: %n conflict(s)</source>
         <translation>خادم المكتب: تعارضات (%n)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="112" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="115" />
         <source>Bureau: %n waiting</source>
         <translation>خادم المكتب: %n بانتظار الإرسال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="114" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="117" />
         <source>Bureau: synced</source>
         <translation>خادم المكتب: متزامن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="128" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="131" />
         <source>Bureau: offline since %1</source>
         <translation>خادم المكتب: غير متصل منذ %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="133" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="136" />
         <source>Bureau: not synced</source>
         <translation>خادم المكتب: لم تتم المزامنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="136" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="201" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="139" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="204" />
         <source>Password:</source>
         <translation>كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="195" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="198" />
         <source>Server address</source>
         <translation>عنوان الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="195" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="198" />
         <source>Bureau</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="196" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="199" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="199" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="202" />
         <source>Server address:</source>
         <translation>عنوان الخادم:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="200" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="203" />
         <source>Bureau:</source>
         <translation>المكتب:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="225" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="228" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="231" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="234" />
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="231" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="234" />
         <source>Keep this desk's version</source>
         <translation>الإبقاء على نسخة هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="232" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="235" />
         <source>Take the server's version</source>
         <translation>اعتماد نسخة الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="250" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="253" />
         <source>Changed here and on the bureau server (by %1): choose a version, or edit this one and keep it.</source>
         <translation>عُدِّلت هنا وعلى خادم المكتب (بواسطة %1): اختر إحدى النسختين، أو عدِّل هذه النسخة ثم أبقِ عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="262" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="265" />
         <source>This desk</source>
         <translation>هذا الجهاز</translation>
     </message>
@@ -174,162 +174,162 @@
 <context>
     <name>CircularForm</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="101" />
+        <location filename="../../circular_editor/ui/form.py" line="107" />
         <source>Letter</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="102" />
+        <location filename="../../circular_editor/ui/form.py" line="108" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="103" />
+        <location filename="../../circular_editor/ui/form.py" line="109" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="104" />
+        <location filename="../../circular_editor/ui/form.py" line="110" />
         <source>Edit place</source>
         <translation>تحرير المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="106" />
+        <location filename="../../circular_editor/ui/form.py" line="112" />
         <source>allocated on finalize</source>
         <translation>يُخصَّص عند الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="107" />
+        <location filename="../../circular_editor/ui/form.py" line="113" />
         <source>Edit reference</source>
         <translation>تحرير المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="108" />
+        <location filename="../../circular_editor/ui/form.py" line="114" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="110" />
+        <location filename="../../circular_editor/ui/form.py" line="116" />
         <source>Edit addressee lead line</source>
         <translation>تحرير السطر التمهيدي</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="111" />
+        <location filename="../../circular_editor/ui/form.py" line="117" />
         <source>e.g. all stakeholders (optional)</source>
         <translation>مثلاً: جميع أصحاب المصلحة (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="112" />
+        <location filename="../../circular_editor/ui/form.py" line="118" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="113" />
+        <location filename="../../circular_editor/ui/form.py" line="119" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="114" />
+        <location filename="../../circular_editor/ui/form.py" line="120" />
         <source>Edit addressees</source>
         <translation>تحرير المرسل إليهم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="115" />
+        <location filename="../../circular_editor/ui/form.py" line="121" />
         <source>Copy to</source>
         <translation>نسخة إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="116" />
+        <location filename="../../circular_editor/ui/form.py" line="122" />
         <source>Edit copy-to list</source>
         <translation>تحرير قائمة النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="118" />
+        <location filename="../../circular_editor/ui/form.py" line="124" />
         <source>Contact</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="119" />
+        <location filename="../../circular_editor/ui/form.py" line="125" />
         <source>Contact person</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="119" />
+        <location filename="../../circular_editor/ui/form.py" line="125" />
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="120" />
+        <location filename="../../circular_editor/ui/form.py" line="126" />
         <source>Fax</source>
         <translation>الفاكس</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="120" />
+        <location filename="../../circular_editor/ui/form.py" line="126" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="122" />
+        <location filename="../../circular_editor/ui/form.py" line="128" />
         <source>Edit contact</source>
         <translation>تحرير جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="125" />
+        <location filename="../../circular_editor/ui/form.py" line="131" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="127" />
+        <location filename="../../circular_editor/ui/form.py" line="133" />
         <source>Edit subject</source>
         <translation>تحرير الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="128" />
+        <location filename="../../circular_editor/ui/form.py" line="134" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="129" />
+        <location filename="../../circular_editor/ui/form.py" line="135" />
         <source>Salutation</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="130" />
+        <location filename="../../circular_editor/ui/form.py" line="136" />
         <source>Edit salutation</source>
         <translation>تحرير التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="131" />
+        <location filename="../../circular_editor/ui/form.py" line="137" />
         <source>Paragraphs</source>
         <translation>الفقرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="132" />
+        <location filename="../../circular_editor/ui/form.py" line="138" />
         <source>Body</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="133" />
+        <location filename="../../circular_editor/ui/form.py" line="139" />
         <source>Closing</source>
         <translation>الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="134" />
+        <location filename="../../circular_editor/ui/form.py" line="140" />
         <source>Edit closing</source>
         <translation>تحرير الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="136" />
+        <location filename="../../circular_editor/ui/form.py" line="142" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="138" />
+        <location filename="../../circular_editor/ui/form.py" line="144" />
         <source>Annexes</source>
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="195" />
+        <location filename="../../circular_editor/ui/form.py" line="202" />
         <source>One per line (Alt+Up/Down moves a line)</source>
         <translation>واحد في كل سطر (Alt+أعلى/أسفل لنقل السطر)</translation>
     </message>
@@ -419,7 +419,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="52" />
+        <location filename="../../circular_editor/ui/form.py" line="54" />
         <source>Change date</source>
         <translation>تغيير التاريخ</translation>
     </message>
@@ -427,62 +427,62 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="172" />
+        <location filename="../../circular_editor/ui/workflow.py" line="186" />
         <source>Who did what</source>
         <translation>مَن فعل ماذا</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>Who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="173" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="177" />
+        <location filename="../../circular_editor/ui/workflow.py" line="191" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="177" />
+        <location filename="../../circular_editor/ui/workflow.py" line="191" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="177" />
+        <location filename="../../circular_editor/ui/workflow.py" line="191" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="178" />
+        <location filename="../../circular_editor/ui/workflow.py" line="192" />
         <source>submitted</source>
         <translation>مقدَّمة للتوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="178" />
+        <location filename="../../circular_editor/ui/workflow.py" line="192" />
         <source>returned</source>
         <translation>معادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="183" />
+        <location filename="../../circular_editor/ui/workflow.py" line="197" />
         <source>signatures: %1</source>
         <translation>التوقيعات: %1</translation>
     </message>
@@ -490,27 +490,27 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="92" />
+        <location filename="../../circular_editor/ui/lists.py" line="100" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="102" />
+        <location filename="../../circular_editor/ui/lists.py" line="110" />
         <source>Move</source>
         <translation>نقل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="131" />
+        <location filename="../../circular_editor/ui/lists.py" line="139" />
         <source>Move up (Ctrl+Shift+Up)</source>
         <translation>نقل إلى الأعلى (Ctrl+Shift+Up)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="132" />
+        <location filename="../../circular_editor/ui/lists.py" line="140" />
         <source>Move down (Ctrl+Shift+Down)</source>
         <translation>نقل إلى الأسفل (Ctrl+Shift+Down)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="133" />
+        <location filename="../../circular_editor/ui/lists.py" line="141" />
         <source>Remove (Ctrl+Shift+Delete)</source>
         <translation>إزالة (Ctrl+Shift+Delete)</translation>
     </message>
@@ -524,7 +524,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="88" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="356" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
@@ -754,273 +754,273 @@
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="237" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="662" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="238" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="241" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="261" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="262" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="289" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="290" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="290" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="290" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="297" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="298" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="318" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="319" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="347" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="348" />
         <source> — %1 waiting for me</source>
         <translation> — %1 بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="349" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="359" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="350" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="360" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="353" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="354" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="354" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="354" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="358" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="359" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="377" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="378" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="418" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="419" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="465" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="466" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="466" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="467" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="514" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="515" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="529" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="530" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="534" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="535" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="548" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="549" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="557" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="558" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="570" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="571" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="606" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="607" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="607" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="608" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="613" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="614" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="616" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="617" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="617" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="618" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="624" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="625" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="628" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="629" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="640" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="641" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="659" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="643" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="644" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="644" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="645" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="648" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="687" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="649" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="688" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="664" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="672" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="673" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="682" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="683" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="695" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="702" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="703" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="695" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="719" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="720" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="742" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="743" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="749" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="750" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="749" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="750" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="767" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="768" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="768" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="769" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="773" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="774" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1028,32 +1028,32 @@
 <context>
     <name>NumberingField</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="61" />
+        <location filename="../../circular_editor/ui/form.py" line="63" />
         <source>numbered</source>
         <translation>مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="61" />
+        <location filename="../../circular_editor/ui/form.py" line="63" />
         <source>not numbered</source>
         <translation>غير مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="62" />
+        <location filename="../../circular_editor/ui/form.py" line="64" />
         <source>Style default (%1)</source>
         <translation>افتراضي النمط (%1)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="62" />
+        <location filename="../../circular_editor/ui/form.py" line="64" />
         <source>Numbered</source>
         <translation>مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="63" />
+        <location filename="../../circular_editor/ui/form.py" line="65" />
         <source>Not numbered</source>
         <translation>غير مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="77" />
+        <location filename="../../circular_editor/ui/form.py" line="80" />
         <source>Paragraph numbering</source>
         <translation>ترقيم الفقرات</translation>
     </message>
@@ -1137,38 +1137,38 @@
 <context>
     <name>SignatoriesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="220" />
-        <location filename="../../circular_editor/ui/lists.py" line="225" />
+        <location filename="../../circular_editor/ui/lists.py" line="228" />
+        <location filename="../../circular_editor/ui/lists.py" line="233" />
         <source>Add a signatory</source>
         <translation>إضافة موقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="221" />
+        <location filename="../../circular_editor/ui/lists.py" line="229" />
         <source>The style's default signatory</source>
         <translation>الموقِّع الافتراضي للنمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="242" />
+        <location filename="../../circular_editor/ui/lists.py" line="250" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="242" />
+        <location filename="../../circular_editor/ui/lists.py" line="250" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="242" />
+        <location filename="../../circular_editor/ui/lists.py" line="250" />
         <source>Title</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="246" />
+        <location filename="../../circular_editor/ui/lists.py" line="254" />
         <source>Edit signatory</source>
         <translation>تحرير الموقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="268" />
+        <location filename="../../circular_editor/ui/lists.py" line="276" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
@@ -1176,57 +1176,72 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="20" />
+        <location filename="../../circular_editor/ui/workflow.py" line="21" />
         <source>Signature</source>
         <translation>التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="72" />
+        <location filename="../../circular_editor/ui/workflow.py" line="71" />
+        <source>Deleted: read-only. Restore it to change it.</source>
+        <translation>محذوفة: للقراءة فقط. استعِدها لتعديلها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="73" />
+        <source>Final: read-only. To change it, reopen it as a new draft.</source>
+        <translation>نهائية: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="75" />
+        <source>Sent: read-only. To change it, reopen it as a new draft.</source>
+        <translation>مرسلة: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/workflow.py" line="86" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="75" />
+        <location filename="../../circular_editor/ui/workflow.py" line="89" />
         <source>Submitted to you for review (signatories: %1): return it with a note, or finalize it.</source>
         <translation>قُدِّمت إليك للمراجعة (الموقِّعون: %1): أعِدها مع ملاحظة، أو اعتمدها نهائياً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="77" />
+        <location filename="../../circular_editor/ui/workflow.py" line="91" />
         <source>Submitted for signature to %1: read-only until it is taken back.</source>
         <translation>قُدِّمت للتوقيع إلى %1: للقراءة فقط إلى أن تُسترد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="79" />
+        <location filename="../../circular_editor/ui/workflow.py" line="93" />
         <source>Returned with a note: «%1». Change it, then submit it again.</source>
         <translation>أُعيدت مع ملاحظة: «%1». عدِّلها ثم قدِّمها للتوقيع من جديد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="81" />
+        <location filename="../../circular_editor/ui/workflow.py" line="95" />
         <source>Waiting for your signature.</source>
         <translation>بانتظار توقيعك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="99" />
+        <location filename="../../circular_editor/ui/workflow.py" line="113" />
         <source>Submitted for signature.</source>
         <translation>قُدِّمت للتوقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="108" />
+        <location filename="../../circular_editor/ui/workflow.py" line="122" />
         <source>Taken back.</source>
         <translation>استُردَّت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="114" />
+        <location filename="../../circular_editor/ui/workflow.py" line="128" />
         <source>Return with a note</source>
         <translation>إعادة مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="115" />
+        <location filename="../../circular_editor/ui/workflow.py" line="129" />
         <source>Why is it returned? (shown to the assistant)</source>
         <translation>لماذا تُعاد؟ (تظهر للمساعد)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="118" />
+        <location filename="../../circular_editor/ui/workflow.py" line="132" />
         <source>Returned.</source>
         <translation>أُعيدت.</translation>
     </message>
@@ -1766,7 +1781,7 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
 <context>
     <name>workflow</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="149" />
+        <location filename="../../circular_editor/ui/workflow.py" line="163" />
         <source>Submit for signature</source>
         <translation>تقديم للتوقيع</translation>
     </message>

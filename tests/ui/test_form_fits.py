@@ -1,0 +1,62 @@
+"""The form fits its pane (issue 30, item 1): no horizontal scroll bar at the default size or at 1280x720, for every
+example, in Arabic and in English."""
+import pytest
+from uitools import close_window, make_window, wait_store
+
+from circular_editor.paths import examples
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_no_horizontal_scroll_bar_in_the_form(qtbot, tmp_path, language):
+    window = make_window(qtbot, tmp_path, language)
+    try:
+        imported, _ = window.client.import_files([str(p) for p in examples()]).result(timeout=60)
+        ids = [record_id for _, record_id in imported]
+        assert len(ids) == 3
+        for size in ((1400, 860), (1280, 720)):
+            window.resize(*size)
+            for record_id in ids:
+                window.open_record(record_id)
+                qtbot.waitUntil(lambda: window.document is not None and window.document.record_id == record_id,
+                                timeout=10_000)
+                qtbot.wait(50)
+                bar = window.form_area.horizontalScrollBar()
+                assert bar.maximum() == 0, (size, record_id, window.form_area.widget().minimumSizeHint().width(),
+                                            window.form_area.viewport().width())
+    finally:
+        wait_store(qtbot, window)
+        close_window(window)
+
+
+def test_a_wheel_turn_over_an_unfocused_dropdown_scrolls_and_changes_nothing(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from circular_editor.ui.form import NumberingField
+
+    window = make_window(qtbot, tmp_path, "ar")
+    try:
+        imported, _ = window.client.import_files([str(examples()[0])]).result(timeout=60)
+        window.open_record(imported[0][1])
+        qtbot.waitUntil(lambda: window.form is not None, timeout=10_000)
+        combo = window.form.findChild(NumberingField)
+        before = (combo.currentIndex(), window.document.content.get("numbered_paragraphs", "absent"))
+
+        def turn() -> None:
+            event = QWheelEvent(QPointF(5, 5), QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                                QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                Qt.ScrollPhase.NoScrollPhase, False)
+            QApplication.sendEvent(combo, event)
+        window.form_area.setFocus()
+        turn()
+        assert (combo.currentIndex(), window.document.content.get("numbered_paragraphs", "absent")) == before
+        assert not window.document.modified
+        combo.setFocus()
+        qtbot.waitUntil(combo.hasFocus, timeout=2_000)
+        turn()
+        assert combo.currentIndex() != before[0], "once focused, the wheel changes it"
+    finally:
+        window.document.mark_saved()
+        wait_store(qtbot, window)
+        close_window(window)
