@@ -3,6 +3,16 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    "Circulars": "الرسائل المعممة",
+    "Kind of block %1": "نوع الكتلة %1",
+    "List %1": "القائمة %1",
+    "Page": "الصفحة",
+    "Preview": "المعاينة",
+    "Preview, page %1 of %2": "المعاينة، الصفحة %1 من %2",
+    "Search the circulars": "البحث في الرسائل المعممة",
+    "Signatory %1: %2": "الموقِّع %1: %2",
+    "The circular's form": "استمارة الرسالة المعممة",
+    "Zoom": "التكبير",
     "Deleted: read-only. Restore it to change it.": "محذوفة: للقراءة فقط. استعِدها لتعديلها.",
     "Final: read-only. To change it, reopen it as a new draft.": "نهائية: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.",
     "Sent: read-only. To change it, reopen it as a new draft.": "مرسلة: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.",

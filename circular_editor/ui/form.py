@@ -181,6 +181,10 @@ class CircularForm(QWidget):
         if label:
             caption = QLabel(label)
             caption.setBuddy(field)
+            field.setAccessibleName(label)  # (a screen reader names the field by its label)
+            inner = getattr(field, "lineEdit", None)
+            if callable(inner) and inner() is not None:
+                inner().setAccessibleName(label)
             layout.addRow(caption, holder)
         else:
             layout.addRow(holder)

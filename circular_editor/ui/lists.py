@@ -195,6 +195,9 @@ class BlocksEditor(ListEditor):
             field = TextField(row, min_lines=2)
             field.bind(self.document, self.path + (index, "text"), self.tr("Edit paragraph"))
         field.setObjectName(f"block-{index}")
+        field.setAccessibleName((self.tr("List %1") if entry.get("type") == "list" else self.tr("Paragraph %1"))
+                                .replace("%1", str(index + 1)))
+        kind.setAccessibleName(self.tr("Kind of block %1").replace("%1", str(index + 1)))
         layout.addWidget(field)
         return row
 
@@ -250,6 +253,8 @@ class SignatoriesEditor(ListEditor):
         for key, placeholder in (("note", self.tr("Note")), ("name", self.tr("Name")), ("title", self.tr("Title"))):
             field = LineField(row)
             field.setPlaceholderText(placeholder)
+            field.setAccessibleName(self.tr("Signatory %1: %2").replace("%1", str(index + 1)).replace("%2",
+                                                                                                    placeholder))
             if own:
                 field.bind(self.document, self.path + (index, key), self.tr("Edit signatory"))
             else:

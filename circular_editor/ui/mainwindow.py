@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setObjectName("form-area")
+        self.form_area.setAccessibleName(self.tr("The circular's form"))
         self.renderer = RenderClient(parent=self)
         self.renderer.warm_up()
         self.pdfium = PdfiumPages(ThreadClient("pdfium", self))

@@ -13,7 +13,7 @@ from collections import deque
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QStyle, QToolButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSpinBox, QStyle, QToolButton,
                                QVBoxLayout, QWidget)
 
 from circular_editor.model import ValidationError
@@ -49,6 +49,7 @@ class PreviewPane(QWidget):
         renderer.finished.connect(self._arrived)
 
         self.view = PageView(pdfium)
+        self.view.setAccessibleName(self.tr("Preview"))
         self.banner = QLabel()
         self.banner.setObjectName("preview-error")
         self.banner.setWordWrap(True)
@@ -76,6 +77,7 @@ class PreviewPane(QWidget):
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip)
+            b.setAccessibleName(tip)
             if icon is not None:
                 b.setIcon(style.standardIcon(icon))
             b.clicked.connect(handler)
@@ -91,6 +93,8 @@ class PreviewPane(QWidget):
         for z in ZOOM_STEPS:
             self.zoom_box.addItem(f"{round(z * 100)} %", z)
         self.zoom_box.setMinimumContentsLength(8)
+        self.zoom_box.setAccessibleName(self.tr("Zoom"))
+        self.zoom_box.lineEdit().setAccessibleName(self.tr("Zoom"))
         self.zoom_box.activated.connect(self._zoom_chosen)
         self.zoom_box.lineEdit().returnPressed.connect(self._zoom_typed)
         row.addWidget(self.zoom_box)
@@ -104,6 +108,8 @@ class PreviewPane(QWidget):
                                     QStyle.StandardPixmap.SP_ArrowUp)
         self.page = QSpinBox()
         self.page.setObjectName("preview-page")
+        self.page.setAccessibleName(self.tr("Page"))
+        self.page.findChild(QLineEdit).setAccessibleName(self.tr("Page"))
         self.page.setMinimum(0)
         self.page.setKeyboardTracking(False)
         self.page.valueChanged.connect(lambda n: self.view.go_to_page(n))
@@ -197,6 +203,8 @@ class PreviewPane(QWidget):
         self.page.setValue(current)
         self.page.blockSignals(False)
         self.page_count.setText(self.tr("of %1").replace("%1", str(count)))
+        self.view.setAccessibleName(self.tr("Preview, page %1 of %2").replace("%1", str(current)).replace(
+            "%2", str(count)))
         self.previous_page.setEnabled(current > 1)
         self.next_page.setEnabled(current < count)
         for control in (self.page, self.page_count, self.zoom_box):  # nothing to page through or zoom yet

@@ -3,23 +3,23 @@
 <context>
     <name>AnnexesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="287" />
-        <location filename="../../circular_editor/ui/lists.py" line="288" />
+        <location filename="../../circular_editor/ui/lists.py" line="292" />
+        <location filename="../../circular_editor/ui/lists.py" line="293" />
         <source>Add an annex</source>
         <translation>إضافة ملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="298" />
+        <location filename="../../circular_editor/ui/lists.py" line="303" />
         <source>Annex %1</source>
         <translation>الملحق %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="300" />
+        <location filename="../../circular_editor/ui/lists.py" line="305" />
         <source>Annex title</source>
         <translation>عنوان الملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="301" />
+        <location filename="../../circular_editor/ui/lists.py" line="306" />
         <source>Edit annex title</source>
         <translation>تحرير عنوان الملحق</translation>
     </message>
@@ -63,7 +63,22 @@
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="219" />
+        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <source>List %1</source>
+        <translation>القائمة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <source>Paragraph %1</source>
+        <translation>الفقرة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="200" />
+        <source>Kind of block %1</source>
+        <translation>نوع الكتلة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="222" />
         <source>Change block type</source>
         <translation>تغيير نوع الكتلة</translation>
     </message>
@@ -329,7 +344,7 @@
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="202" />
+        <location filename="../../circular_editor/ui/form.py" line="206" />
         <source>One per line (Alt+Up/Down moves a line)</source>
         <translation>واحد في كل سطر (Alt+أعلى/أسفل لنقل السطر)</translation>
     </message>
@@ -342,39 +357,49 @@
         <translation>بحث (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="89" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="86" />
+        <source>Search the circulars</source>
+        <translation>البحث في الرسائل المعممة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="90" />
         <source>All styles</source>
         <translation>كل الأنماط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="93" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
         <source>Drafts</source>
         <translation>المسودات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
         <source>Final</source>
         <translation>النهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
         <source>Sent</source>
         <translation>المرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
         <source>Deleted</source>
         <translation>المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="97" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="98" />
         <source>All years</source>
         <translation>كل السنوات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/circularlist.py" line="105" />
+        <source>Circulars</source>
+        <translation>الرسائل المعممة</translation>
     </message>
 </context>
 <context>
@@ -518,509 +543,514 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="87" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="68" />
+        <source>The circular's form</source>
+        <translation>استمارة الرسالة المعممة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="88" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="88" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="356" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="89" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="357" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="124" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="125" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="126" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="127" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="128" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
         <source>&amp;Bureau server…</source>
         <translation>&amp;خادم المكتب…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
         <source>Su&amp;bmit for signature…</source>
         <translation>ت&amp;قديم للتوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
         <source>&amp;Take back</source>
         <translation>ا&amp;سترداد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
         <source>&amp;Return with a note…</source>
         <translation>إ&amp;عادة مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="160" />
         <source>&amp;Waiting for me</source>
         <translation>&amp;بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
         <source>Who did &amp;what…</source>
         <translation>مَن &amp;فعل ماذا…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="164" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="164" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="165" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="169" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="170" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="170" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="174" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="175" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="185" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="186" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="191" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="192" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="193" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="194" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="201" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="202" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="205" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="238" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="663" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="239" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="664" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="243" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="262" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="263" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="290" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="292" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="292" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="298" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="299" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="303" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="304" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="319" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="320" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="348" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="349" />
         <source> — %1 waiting for me</source>
         <translation> — %1 بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="350" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="360" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="351" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="361" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="354" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="356" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="356" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="359" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="360" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="378" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="379" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="419" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="420" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="466" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="467" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="467" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="468" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="496" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="515" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="516" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="530" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="531" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="535" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="549" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="550" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="558" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="560" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="562" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="571" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="572" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="607" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="608" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="608" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="609" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="614" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="615" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="617" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="618" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="618" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="619" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="625" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="626" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="629" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="630" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="641" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="659" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="642" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="660" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="644" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="645" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="645" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="646" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="649" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="688" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="650" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="689" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="664" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="665" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="673" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="674" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="683" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="684" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="703" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="704" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="720" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="743" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="750" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="746" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="746" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="750" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="768" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="769" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="769" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="770" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="774" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="775" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1074,101 +1104,128 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="85" />
+        <location filename="../../circular_editor/ui/preview.py" line="52" />
+        <source>Preview</source>
+        <translation>المعاينة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="87" />
         <source>Zoom out (Ctrl+−)</source>
         <translation>تصغير (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="89" />
+        <location filename="../../circular_editor/ui/preview.py" line="91" />
         <source>Fit width</source>
         <translation>ملاءمة العرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="90" />
+        <location filename="../../circular_editor/ui/preview.py" line="92" />
         <source>Fit page</source>
         <translation>ملاءمة الصفحة</translation>
     </message>
     <message>
+        <location filename="../../circular_editor/ui/preview.py" line="96" />
         <location filename="../../circular_editor/ui/preview.py" line="97" />
+        <source>Zoom</source>
+        <translation>التكبير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="101" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="103" />
+        <location filename="../../circular_editor/ui/preview.py" line="107" />
         <source>Previous page</source>
         <translation>الصفحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="114" />
+        <location filename="../../circular_editor/ui/preview.py" line="111" />
+        <location filename="../../circular_editor/ui/preview.py" line="112" />
+        <source>Page</source>
+        <translation>الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="120" />
         <source>Next page</source>
         <translation>الصفحة التالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="130" />
+        <location filename="../../circular_editor/ui/preview.py" line="136" />
         <source>Preparing the preview…</source>
         <translation>جارٍ إعداد المعاينة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="136" />
+        <location filename="../../circular_editor/ui/preview.py" line="142" />
         <source>The PDF preview of the open circular will show here.</source>
         <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="152" />
+        <location filename="../../circular_editor/ui/preview.py" line="158" />
         <source>Updating…</source>
         <translation>جارٍ التحديث…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="180" />
+        <location filename="../../circular_editor/ui/preview.py" line="186" />
         <source>The preview is not up to date: %1</source>
         <translation>المعاينة غير محدّثة: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="183" />
+        <location filename="../../circular_editor/ui/preview.py" line="189" />
         <source>No preview yet.</source>
         <translation>لا معاينة بعد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="199" />
+        <location filename="../../circular_editor/ui/preview.py" line="205" />
         <source>of %1</source>
         <translation>من %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/preview.py" line="206" />
+        <source>Preview, page %1 of %2</source>
+        <translation>المعاينة، الصفحة %1 من %2</translation>
     </message>
 </context>
 <context>
     <name>SignatoriesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="228" />
-        <location filename="../../circular_editor/ui/lists.py" line="233" />
+        <location filename="../../circular_editor/ui/lists.py" line="231" />
+        <location filename="../../circular_editor/ui/lists.py" line="236" />
         <source>Add a signatory</source>
         <translation>إضافة موقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="229" />
+        <location filename="../../circular_editor/ui/lists.py" line="232" />
         <source>The style's default signatory</source>
         <translation>الموقِّع الافتراضي للنمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="250" />
+        <location filename="../../circular_editor/ui/lists.py" line="253" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="250" />
+        <location filename="../../circular_editor/ui/lists.py" line="253" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="250" />
+        <location filename="../../circular_editor/ui/lists.py" line="253" />
         <source>Title</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="254" />
+        <location filename="../../circular_editor/ui/lists.py" line="256" />
+        <source>Signatory %1: %2</source>
+        <translation>الموقِّع %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="259" />
         <source>Edit signatory</source>
         <translation>تحرير الموقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="276" />
+        <location filename="../../circular_editor/ui/lists.py" line="281" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
