@@ -7,11 +7,12 @@ of 10,000 circulars costs what the visible rows cost.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
 from circular_editor.store import Summary
+from circular_editor.ui.fields import is_undo_key
 from circular_editor.ui.storeclient import StoreClient
 
 SEARCH_DELAY_MS = 150
@@ -67,6 +68,17 @@ class CircularsModel(QAbstractTableModel):
         return next((i for i, s in enumerate(self.summaries) if s.id == record_id), None)
 
 
+class SearchBox(QLineEdit):
+    """The list's search: Ctrl+Z and Ctrl+Shift+Z here still undo and redo the circular (the window's actions),
+    never the few letters typed into the search."""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
 class CircularList(QWidget):
     """Search box, filters (style, status, year) and the table; `open_requested(id)` on Enter or a double click."""
 
@@ -79,7 +91,7 @@ class CircularList(QWidget):
         self.only: list[int] | None = None  # only these circulars (what waits for me), or all
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.search_box = QLineEdit()
+        self.search_box = SearchBox()
         self.search_box.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setObjectName("search")

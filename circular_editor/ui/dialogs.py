@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QVBoxLayout,
@@ -48,6 +49,14 @@ def confirm(parent, title: str, text: str, yes: str, detail: str = "") -> bool:
                     [(yes, QMessageBox.ButtonRole.AcceptRole, "yes"),
                      (QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole, "no")],
                     default="yes", detail=detail) == "yes"
+
+
+def start_folder(last: str) -> str:
+    """Where a file dialog opens: the folder last used for that kind of file, else the user's Documents (never the
+    process's working folder, which for a desktop application is wherever it was started from)."""
+    if last and Path(last).is_dir():
+        return last
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
 
 def show_error(parent, title: str, text: str) -> None:

@@ -47,7 +47,7 @@ def field_font(bold: bool = False) -> QFont:
     return font
 
 
-def _is_undo_key(event) -> bool:
+def is_undo_key(event) -> bool:
     return any(event.matches(key) for key in _UNDO_KEYS)
 
 
@@ -80,13 +80,13 @@ class _Bound:
         return value or ""
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
             event.ignore()  # the window's Undo/Redo action takes it
             return False
         return super().event(event)
 
     def keyPressEvent(self, event) -> None:
-        if _is_undo_key(event):
+        if is_undo_key(event):
             event.ignore()
             return
         super().keyPressEvent(event)

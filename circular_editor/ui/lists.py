@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import LineField, LinesField, TextField, WheelOnlyWhenFocused
@@ -71,16 +71,25 @@ class ListEditor(QWidget):
         return self.document.get(self.path) or []
 
     def rebuild(self, focus: int | None = None) -> None:
-        for row in self._rows:
-            row.setParent(None)
-            row.deleteLater()
-        self._rows = [self.make_row(i, entry) for i, entry in enumerate(self.entries())]
+        """The rows again from the document; the keyboard goes to row `focus`, or, when a row had it (an undo
+        removing that row, say), stays in this list at the same place: moved before the old rows go, so that Qt
+        never hands it to another part of the window."""
+        focused = QApplication.focusWidget()
+        held = next((n for n, row in enumerate(self._rows) if focused is not None and row.isAncestorOf(focused)),
+                    None)
+        old, self._rows = self._rows, [self.make_row(i, entry) for i, entry in enumerate(self.entries())]
         for row in self._rows:
             self.rows_box.addWidget(row)
+        if focus is None and held is not None and self._rows:
+            focus = min(held, len(self._rows) - 1)
         if focus is not None and 0 <= focus < len(self._rows):
             first = self._rows[focus].findChild(TextField) or self._rows[focus].findChild(LineField)
             if first is not None:
                 first.setFocus()
+        for row in old:  # (not setParent(None): an orphaned row is a window of its own, and deleting the one that
+            row.hide()   # held the keyboard deactivated the main window, which then had no focus at all)
+            self.rows_box.removeWidget(row)
+            row.deleteLater()
 
     def _on_changed(self, path: tuple) -> None:
         if path == self.path[:len(path)]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu,
-                               QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar)
+                               QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar, QWidget)
 
 from circular_editor import styles
 from circular_editor.atomic import write_whole
@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcuts(K.Undo)
         self.act_redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts(K.Redo)
+        for action in (self.act_undo, self.act_redo):  # (undo and redo keep the keyboard in the form)
+            action.triggered.connect(lambda: QTimer.singleShot(0, self._focus_changed_field))
         self.act_new = self._action(self.tr("&New circular…"), self.choose_new, K.New)
         self.act_save = self._action(self.tr("&Save"), self.save, K.Save)
         self.act_duplicate = self._action(self.tr("&Duplicate"), self.duplicate, "Ctrl+D")
@@ -312,6 +314,29 @@ class MainWindow(QMainWindow):
         self.preview_pane.set_source(None)
         self._update_title()
 
+    def _remember_changed(self, path: tuple) -> None:
+        self._changed_path = path
+
+    def _focus_changed_field(self) -> None:
+        """After an undo or redo, the keyboard goes to the field it changed (a removed block's neighbour), so that
+        the next Ctrl+Z still reaches the circular, never the list's search box."""
+        form, path = self.form, getattr(self, "_changed_path", ())
+        if form is None:
+            return
+        target = None
+        if len(path) >= 1 and path[0] in ("body", "annexes", "signatories"):
+            blocks = [w for w in form.findChildren(QWidget) if w.objectName().startswith("block-")]
+            index = path[1] if len(path) > 1 and isinstance(path[1], int) else 0
+            named = {w.objectName(): w for w in blocks}
+            target = named.get(f"block-{min(index, len(blocks) - 1)}") if blocks else None
+        for length in range(len(path), 0, -1):
+            if target is None:
+                target = form.fields.get(tuple(path[:length]))
+        focused = QApplication.focusWidget()
+        if target is not None and (focused is None or not form.isAncestorOf(focused)):
+            target.setFocus()
+            self.form_area.ensureWidgetVisible(target)
+
     def _set_document(self, document: Document, draft_key: str | None = None) -> bool:
         """Show `document` in the form; False (and a message) when its style has no template here."""
         try:
@@ -333,6 +358,7 @@ class MainWindow(QMainWindow):
         self.form_area.setWidget(self.form)
         document.modified_changed.connect(lambda _m: self._update_title())
         document.changed.connect(lambda _path: self.autosave.start())
+        document.changed.connect(self._remember_changed)
         document.changed.connect(lambda _path: self.preview_pane.changed())
         self.preview_pane.set_source(lambda: snapshot_of(document.content))
         self._update_title()
@@ -615,10 +641,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Restored as version %1.").replace("%1", str(record.version)), 5000)
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import circulars"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import circulars"),
+                                                dialogs.start_folder(self.settings.import_folder),
                                                 self.tr("Circulars (*.json);;All files (*)"))
         if not paths:
             return
+        self.settings.import_folder = str(Path(paths[0]).parent)
 
         def done(result):
             imported, refused = result
@@ -642,10 +670,12 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, self.tr("Cannot export"), summary_text(exc))
             return
         name = file_stem(doc.content.get("reference", ""), "circular") + ".json"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as JSON"), name,
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as JSON"),
+                                              str(Path(dialogs.start_folder(self.settings.export_folder)) / name),
                                               self.tr("Circulars (*.json)"))
         if not path:
             return
+        self.settings.export_folder = str(Path(path).parent)
         self._write_file(Path(path), text.encode("utf-8"), lambda written: self.statusBar().showMessage(
             self.tr("Exported to %1.").replace("%1", isolated(written)), 8000))
 
@@ -670,7 +700,7 @@ class MainWindow(QMainWindow):
 
     def _ask_pdf_path(self, title: str, name: str) -> Path | None:
         """Where to write a PDF: `name`.pdf in the last export folder proposed; ".pdf" added if left out."""
-        folder = Path(self.settings.export_folder or Path.home())
+        folder = Path(dialogs.start_folder(self.settings.export_folder))
         path, _ = QFileDialog.getSaveFileName(self, title, str(folder / f"{name}.pdf"), self.tr("PDF files (*.pdf)"))
         if not path:
             return None

@@ -59,6 +59,7 @@ class Settings:
     template_folder = _Setting("templates/folder", "")
     autosave_seconds = _Setting("editing/autosave_seconds", 3)
     export_folder = _Setting("export/folder", "")  # where the last PDF was exported
+    import_folder = _Setting("import/folder", "")  # where circulars were last imported from
     certificate_folder = _Setting("signing/certificate_folder", "")  # where the last .p12 was chosen
     trust_roots = _Setting("signing/trust_roots", "")  # a PEM/DER file of trusted certificates
     preview_zoom = _Setting("preview/zoom", "width")  # "width", "page", or a percentage

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
@@ -46,10 +46,6 @@ def preload_signing() -> None:
         quiet_pyhanko()
     finally:
         QGuiApplication.restoreOverrideCursor()
-
-
-def documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
 
 class SignFlow:
@@ -83,7 +79,7 @@ class SignFlow:
                 return
             index = open_blocks[names.index(chosen)]
         settings = self.window.settings
-        start = settings.certificate_folder or documents_folder()
+        start = dialogs.start_folder(settings.certificate_folder)
         p12, _ = QFileDialog.getOpenFileName(
             self.window, QCoreApplication.translate("signing", "Your certificate and key"), start,
             QCoreApplication.translate("signing", "PKCS#12 files (*.p12 *.pfx);;All files (*)"))
@@ -195,7 +191,7 @@ class SignFlow:
 
     def verify(self) -> None:
         window = self.window
-        start = window.settings.export_folder or documents_folder()
+        start = dialogs.start_folder(window.settings.export_folder)
         path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("signing", "Verify a signed PDF"),
                                               start, QCoreApplication.translate("signing", "PDF files (*.pdf)"))
         if not path:

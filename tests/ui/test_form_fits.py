@@ -60,3 +60,59 @@ def test_a_wheel_turn_over_an_unfocused_dropdown_scrolls_and_changes_nothing(qtb
         window.document.mark_saved()
         wait_store(qtbot, window)
         close_window(window)
+
+
+def test_undo_that_removes_a_block_keeps_the_keyboard_in_the_form(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from circular_editor.ui.lists import BlocksEditor
+    from uitools import type_text
+
+    window = make_window(qtbot, tmp_path, "ar")
+    try:
+        imported, _ = window.client.import_files([str(examples()[0])]).result(timeout=60)
+        window.open_record(imported[0][1])
+        qtbot.waitUntil(lambda: window.form is not None, timeout=10_000)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+        blocks = window.form.findChild(BlocksEditor)
+        count = len(window.document.content["body"])
+        type_text(window.form.fields[("subject",)], " م")  # an edit before, for the second Ctrl+Z
+        blocks.add()
+        qtbot.waitUntil(lambda: len(window.document.content["body"]) == count + 1, timeout=5_000)
+        window.act_undo.trigger()  # the new block goes away, with the widget that had the keyboard
+        qtbot.waitUntil(lambda: len(window.document.content["body"]) == count, timeout=5_000)
+        qtbot.wait(50)
+        focused = QApplication.focusWidget()
+        assert focused is not None and window.form.isAncestorOf(focused), focused
+        assert window.act_undo.isEnabled()
+        window.act_undo.trigger()
+        assert not window.document.content["subject"].endswith(" م"), "the next Ctrl+Z still undoes"
+    finally:
+        window.document.mark_saved()
+        wait_store(qtbot, window)
+        close_window(window)
+
+
+def test_ctrl_z_in_the_list_s_search_box_undoes_the_circular(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from uitools import press, type_text
+
+    window = make_window(qtbot, tmp_path, "en")
+    try:
+        imported, _ = window.client.import_files([str(examples()[0])]).result(timeout=60)
+        window.open_record(imported[0][1])
+        qtbot.waitUntil(lambda: window.form is not None, timeout=10_000)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+        subject = window.document.content["subject"]
+        type_text(window.form.fields[("subject",)], " x")
+        assert window.document.content["subject"] != subject
+        type_text(window.list_pane.search_box, "abc")
+        press(window.list_pane.search_box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.document.content["subject"] == subject, timeout=5_000)
+        assert window.list_pane.search_box.text() == "abc", "the search keeps its letters"
+    finally:
+        window.document.mark_saved()
+        wait_store(qtbot, window)
+        close_window(window)
