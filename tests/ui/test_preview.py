@@ -121,7 +121,9 @@ def test_a_render_error_names_the_field_and_keeps_the_last_good_page_dimmed(qtbo
     assert pane.latest.pdf == good.pdf
 
 
-def test_a_burst_of_typing_starts_few_renders_and_ends_with_the_final_text(qtbot, window):
+def test_a_burst_of_typing_coalesces_renders_and_ends_with_the_final_text(qtbot, window):
+    """The preview follows the typing (a render as soon as the worker is free), and keystrokes made while a render
+    runs are coalesced into the next one: fewer renders than keys, and the last one shows the final text."""
     open_tsb(qtbot, window)
     started = window.renderer.renders_started
     field = paragraph(window, 1)
@@ -134,7 +136,7 @@ def test_a_burst_of_typing_starts_few_renders_and_ends_with_the_final_text(qtbot
         qtbot.wait(20)
     wait_preview(qtbot, window)
     renders = window.renderer.renders_started - started
-    assert 1 <= renders <= 5, renders
+    assert 1 <= renders < len(typed), renders
     assert window.document.content["body"][1]["text"].endswith(typed)
     final = window.preview_pane.latest
     assert final.pdf == render_pdf(Circular.from_dict(window.document.content))
