@@ -10,13 +10,13 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "bureau"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from bureau_screenshots import pump  # noqa: E402
 from bureautools import Bureau  # noqa: E402
 from certs import ThrowawayCA  # noqa: E402
 from pgserver import start_server  # noqa: E402
@@ -36,14 +36,6 @@ from circular_editor.ui.workflow import HistoryDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "images"
 PEOPLE = ["Houlin Zhao", "Doreen Bogdan-Martin"]
-
-
-def pump(until, seconds: float = 15) -> None:
-    deadline = time.monotonic() + seconds
-    while not until() and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    QApplication.processEvents()
 
 
 def save(widget, name: str) -> None:

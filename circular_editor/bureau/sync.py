@@ -102,6 +102,13 @@ def _lost_connection():
     return (psycopg.OperationalError, psycopg.InterfaceError)
 
 
+def _refusals():
+    """What the server raises when a change is not this person's to make (the guard, row security, a check)."""
+    import psycopg
+    return (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException, psycopg.errors.InvalidParameterValue,
+            psycopg.errors.SerializationFailure)
+
+
 def _push(store, conn, bureau: str, report: SyncReport) -> None:
     waiting = store.to_push()
     for start in range(0, len(waiting), PUSH_BATCH):  # (a crash loses at most a batch of marks: re-adopted)
@@ -158,8 +165,7 @@ def _push_one(conn, bureau: str, record_id: int, doc: dict, report: SyncReport):
                                f"{doc['content'].get('reference', '')!r} is already used in the bureau; "
                                "change it and sync again")
         return None
-    except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException,
-            psycopg.errors.InvalidParameterValue, psycopg.errors.SerializationFailure) as exc:
+    except _refusals() as exc:
         report.problems.append(f"circular #{record_id}: not sent: the server refused "
                                f"({exc.diag.message_primary or exc})")
         return None
@@ -191,8 +197,7 @@ def _upload_signatures(store, conn, report: SyncReport) -> None:
         except psycopg.errors.UniqueViolation:
             report.problems.append(f"circular #{record_id}: signature {entry['block'] + 1} was already given on "
                                    "another desk; this desk's is not kept")
-        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException,
-                psycopg.errors.InvalidParameterValue) as exc:
+        except _refusals() as exc:
             report.problems.append(f"circular #{record_id}: signature {entry['block'] + 1} refused by the server "
                                    f"({exc.diag.message_primary or exc})")
         store.signature_uploaded(record_id, entry["block"])
@@ -239,7 +244,6 @@ def history(store, record_id: int, password=None) -> list[dict]:
 def transition(store, record_id: int, password=None, **changes):
     """A change of the workflow (submit, take back, return with a note), made on the server at once (it checks who
     may), then brought here; offline it is refused with a sentence."""
-    import psycopg
     conn, _ = open_link(store, password)
     try:
         report = sync(store, conn=conn)
@@ -256,8 +260,7 @@ def transition(store, record_id: int, password=None, **changes):
                              doc["server"]))
                 if cur.fetchone() is None:
                     raise BureauError(f"circular #{record_id} changed on the server meanwhile: sync, then try again")
-        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException,
-                psycopg.errors.InvalidParameterValue) as exc:
+        except _refusals() as exc:
             raise BureauError(f"the bureau server refused: {exc.diag.message_primary or exc}") from None
         sync(store, conn=conn)
     except _lost_connection() as exc:
@@ -408,9 +411,9 @@ def finalize(store, record_id: int, password=None):
                         "WHERE gid = %s AND version = %s RETURNING version",
                         (psycopg.types.json.Jsonb(content), doc["gid"], remote.version))
         sync(store, conn=conn)  # (brings the final version here)
-    except psycopg.errors.InsufficientPrivilege as exc:
+    except _refusals() as exc:
         raise BureauError(f"the bureau server refused to finalize circular #{record_id}: "
-                          f"{exc.diag.message_primary}") from None
+                          f"{exc.diag.message_primary or exc}") from None
     except _lost_connection() as exc:
         raise Offline(f"the bureau server stopped answering while finalizing ({' '.join(str(exc).split())[:100]}); "
                       "nothing was numbered: finalize again when it answers") from None

@@ -14,8 +14,7 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QToolBar,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QFormLayout, QInputDialog, QLabel, QLineEdit, QToolBar)
 
 from circular_editor.ui import dialogs, imports
 from circular_editor.ui.threadclient import ThreadClient
@@ -202,13 +201,7 @@ class BureauLink(QObject):
         form.addRow(self.tr("Server address:"), address)
         form.addRow(self.tr("Bureau:"), bureau)
         form.addRow(self.tr("Password:"), password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        if not dialog.exec():
+        if not dialogs.ask_form(dialog, form):
             return
         imports.preload(*BUREAU_MODULES)
         dsn, name, secret = address.text().strip(), bureau.text().strip(), password.text() or None

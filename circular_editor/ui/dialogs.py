@@ -59,6 +59,17 @@ def start_folder(last: str) -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
 
+def ask_form(dialog: QDialog, form: QFormLayout) -> bool:
+    """`form` in `dialog` above OK and Cancel; True when the person pressed OK."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return bool(dialog.exec())
+
+
 def show_error(parent, title: str, text: str) -> None:
     close = QCoreApplication.translate("dialogs", "Close")
     _message(parent, QMessageBox.Icon.Critical, title, text, [(close, QMessageBox.ButtonRole.AcceptRole, "ok")])

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel,
                                QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout)
 
+from circular_editor.ui import dialogs
 from circular_editor.ui.bidi import isolated
 
 
@@ -169,13 +170,7 @@ def choose_signers(parent, names: list[str], logins: list[str]) -> list[str] | N
         box.setAccessibleName(name)
         form.addRow(name + ":", box)
         boxes.append(box)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(buttons)
-    return [box.currentText() for box in boxes] if dialog.exec() else None
+    return [box.currentText() for box in boxes] if dialogs.ask_form(dialog, form) else None
 
 
 class HistoryDialog(QDialog):
