@@ -3,6 +3,12 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    "Circular #%1 is submitted for signature: take it back to change it.": "الرسالة رقم %1 مقدَّمة للتوقيع: استردَّها لتعديلها.",
+    "The bureau server at %1 cannot be reached; your work is kept on this computer (%2).": "تعذّر الوصول إلى خادم المكتب في %1؛ عملك محفوظ على هذا الجهاز (%2).",
+    "The store file %1 cannot be used (%2). It has not been changed; a repair looks in every backup for an intact copy.": "لا يمكن استخدام ملف المخزن %1 (%2). لم يُغيَّر الملف؛ ويبحث الإصلاح في كل النسخ الاحتياطية عن نسخة سليمة.",
+    "The store in %1 is in use by another program: close the other Circular Editor first, or open this one read-only.": "المخزن في %1 مستخدَم من برنامج آخر: أغلق نسخة محرر الرسائل الأخرى أولاً، أو افتح هذا المخزن للقراءة فقط.",
+    "The store in %1 is in use by process %2: close the other Circular Editor first, or open this one read-only.": "المخزن في %1 مستخدَم من العملية %2: أغلق نسخة محرر الرسائل الأخرى أولاً، أو افتح هذا المخزن للقراءة فقط.",
+    "This computer is joined to a bureau server, which alone gives references: finalize while it can be reached.": "هذا الجهاز منضم إلى خادم المكتب، وهو وحده يمنح المراجع: اعتمد الرسالة نهائياً حين يمكن الوصول إليه.",
     "Circulars": "الرسائل المعممة",
     "Kind of block %1": "نوع الكتلة %1",
     "List %1": "القائمة %1",

@@ -22,6 +22,7 @@ from circular_editor import __version__, styles
 from circular_editor.paths import RESOURCES
 from circular_editor.store import StoreCorrupt, StoreError, StoreLocked, StoreTooNew
 from circular_editor.ui import dialogs
+from circular_editor.ui.messages import core_text
 from circular_editor.ui.settings import Settings
 from circular_editor.ui.storeclient import StoreClient
 
@@ -88,15 +89,15 @@ def open_store(folder: Path | None) -> StoreClient | None:
         try:
             return StoreClient(folder, read_only=read_only)
         except StoreLocked as exc:
-            if not dialogs.store_in_use(str(exc)):
+            if not dialogs.store_in_use(core_text(exc)):
                 return None
             read_only = True
         except StoreCorrupt as exc:
             store_folder = exc.path.parent
             plan = restore.plan_restore(store_folder)
-            if not plan.steps or not dialogs.store_damaged(str(exc), plan.describe()):
+            if not plan.steps or not dialogs.store_damaged(core_text(exc), plan.describe()):
                 if not plan.steps:
-                    dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(exc))
+                    dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), core_text(exc))
                 return None
             try:
                 restore.restore_backup(store_folder)

@@ -30,7 +30,7 @@ from circular_editor.ui.circularlist import CircularList
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import LineField, TextField
 from circular_editor.ui.form import CircularForm
-from circular_editor.ui.messages import summary_text
+from circular_editor.ui.messages import core_text, summary_text
 from circular_editor.ui.pageview import PdfiumPages
 from circular_editor.ui.preview import PreviewPane, failure_text, snapshot_of
 from circular_editor.ui.renderclient import RenderClient, RenderFailure, Rendering
@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
         self.new_menu.clear()
         for n, key in enumerate(styles.names(), 1):
             try:
-                name = styles.load(key).name
+                style = styles.load(key)
+                name = style.letterhead[-1] if self.arabic and style.letterhead else style.name
             except styles.StyleError as exc:
                 action = self.new_menu.addAction(f"{key}: {exc}")
                 action.setEnabled(False)
@@ -801,8 +802,8 @@ class MainWindow(QMainWindow):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.statusBar().showMessage(str(error), 10000)
-            dialogs.show_error(self, self.tr("The store refused"), str(error))
+            self.statusBar().showMessage(core_text(error), 10000)
+            dialogs.show_error(self, self.tr("The store refused"), core_text(error))
         else:
             raise error  # a bug: the application's handler shows it
 

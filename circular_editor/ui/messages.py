@@ -31,6 +31,49 @@ _PROBLEMS = [
 ]
 
 
+def _isolated(text: str) -> str:
+    from circular_editor.ui.bidi import isolated
+    return isolated(text)
+
+
+# The store's, the bureau server's and the workflow's sentences a person meets in the window (one line each).
+_SENTENCES = [
+    (re.compile(r"^the store in (.+) is in use by (?:process (\d+)|another process); close the other Circular Editor "
+                r"first, or open this one read-only$"),
+     lambda m: (QCoreApplication.translate("messages", "The store in %1 is in use by process %2: close the other "
+                                                       "Circular Editor first, or open this one read-only.")
+                .replace("%2", _isolated(m[2])) if m[2] else
+                QCoreApplication.translate("messages", "The store in %1 is in use by another program: close the "
+                                                       "other Circular Editor first, or open this one read-only."))
+     .replace("%1", _isolated(m[1]))),
+    (re.compile(r"^the store file (.+?) cannot be used \((.+)\); it has not been changed; .*$"),
+     lambda m: QCoreApplication.translate("messages", "The store file %1 cannot be used (%2). It has not been "
+                                                      "changed; a repair looks in every backup for an intact copy.")
+     .replace("%1", _isolated(m[1])).replace("%2", _isolated(m[2]))),
+    (re.compile(r"^circular #(\d+) is submitted for signature: take it back to change it$"),
+     lambda m: QCoreApplication.translate("messages", "Circular #%1 is submitted for signature: take it back to "
+                                                      "change it.").replace("%1", m[1])),
+    (re.compile(r"^the bureau server at (.+?) cannot be reached \((.*)\)$"),
+     lambda m: QCoreApplication.translate("messages", "The bureau server at %1 cannot be reached; your work is kept "
+                                                      "on this computer (%2).")
+     .replace("%1", _isolated(m[1])).replace("%2", _isolated(m[2]))),
+    (re.compile(r"^this desk is joined to a bureau server, which alone gives references: .*$"),
+     lambda m: QCoreApplication.translate("messages", "This computer is joined to a bureau server, which alone gives "
+                                                      "references: finalize while it can be reached.")),
+]
+
+
+def core_text(error) -> str:
+    """A core error's sentence in the interface's language when it is one of those a person meets in the window;
+    else the core's own line (still one clear sentence, in English)."""
+    text = str(error)
+    for pattern, make in _SENTENCES:
+        match = pattern.match(text)
+        if match:
+            return make(match)
+    return text
+
+
 def problem_text(error: ValidationError) -> str:
     """The problem of `error`, without its field path (it is shown beside the field)."""
     for pattern, make in _PROBLEMS:

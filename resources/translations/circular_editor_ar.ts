@@ -3,23 +3,23 @@
 <context>
     <name>AnnexesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="292" />
-        <location filename="../../circular_editor/ui/lists.py" line="293" />
+        <location filename="../../circular_editor/ui/lists.py" line="301" />
+        <location filename="../../circular_editor/ui/lists.py" line="302" />
         <source>Add an annex</source>
         <translation>إضافة ملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="303" />
+        <location filename="../../circular_editor/ui/lists.py" line="312" />
         <source>Annex %1</source>
         <translation>الملحق %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="305" />
+        <location filename="../../circular_editor/ui/lists.py" line="314" />
         <source>Annex title</source>
         <translation>عنوان الملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="306" />
+        <location filename="../../circular_editor/ui/lists.py" line="315" />
         <source>Edit annex title</source>
         <translation>تحرير عنوان الملحق</translation>
     </message>
@@ -27,58 +27,58 @@
 <context>
     <name>BlocksEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="167" />
-        <location filename="../../circular_editor/ui/lists.py" line="168" />
+        <location filename="../../circular_editor/ui/lists.py" line="176" />
+        <location filename="../../circular_editor/ui/lists.py" line="177" />
         <source>Add a paragraph</source>
         <translation>إضافة فقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="169" />
+        <location filename="../../circular_editor/ui/lists.py" line="178" />
         <source>Add a list</source>
         <translation>إضافة قائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="183" />
+        <location filename="../../circular_editor/ui/lists.py" line="192" />
         <source>Paragraph</source>
         <translation>فقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="183" />
+        <location filename="../../circular_editor/ui/lists.py" line="192" />
         <source>Bulleted list</source>
         <translation>قائمة نقطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="183" />
+        <location filename="../../circular_editor/ui/lists.py" line="192" />
         <source>Numbered list</source>
         <translation>قائمة مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="193" />
+        <location filename="../../circular_editor/ui/lists.py" line="202" />
         <source>Edit list</source>
         <translation>تحرير القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="196" />
+        <location filename="../../circular_editor/ui/lists.py" line="205" />
         <source>Edit paragraph</source>
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <location filename="../../circular_editor/ui/lists.py" line="207" />
         <source>List %1</source>
         <translation>القائمة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <location filename="../../circular_editor/ui/lists.py" line="207" />
         <source>Paragraph %1</source>
         <translation>الفقرة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="200" />
+        <location filename="../../circular_editor/ui/lists.py" line="209" />
         <source>Kind of block %1</source>
         <translation>نوع الكتلة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="222" />
+        <location filename="../../circular_editor/ui/lists.py" line="231" />
         <source>Change block type</source>
         <translation>تغيير نوع الكتلة</translation>
     </message>
@@ -86,102 +86,102 @@
 <context>
     <name>BureauLink</name>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="42" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="139" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="194" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="221" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="265" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="41" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="138" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="193" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="214" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
         <source>Bureau server</source>
         <translation>خادم المكتب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="77" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="76" />
         <source>Bureau: connecting…</source>
         <translation>خادم المكتب: جارٍ الاتصال…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="112" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="111" />
         <source>Bureau: %n conflict(s)</source>
         <translation>خادم المكتب: تعارضات (%n)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="115" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="114" />
         <source>Bureau: %n waiting</source>
         <translation>خادم المكتب: %n بانتظار الإرسال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="117" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="116" />
         <source>Bureau: synced</source>
         <translation>خادم المكتب: متزامن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="131" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="130" />
         <source>Bureau: offline since %1</source>
         <translation>خادم المكتب: غير متصل منذ %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="136" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="135" />
         <source>Bureau: not synced</source>
         <translation>خادم المكتب: لم تتم المزامنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="139" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="204" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="138" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="203" />
         <source>Password:</source>
         <translation>كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="198" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="197" />
         <source>Server address</source>
         <translation>عنوان الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="198" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="197" />
         <source>Bureau</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="199" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="198" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="202" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="201" />
         <source>Server address:</source>
         <translation>عنوان الخادم:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="203" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="202" />
         <source>Bureau:</source>
         <translation>المكتب:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="228" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="221" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="234" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="234" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
         <source>Keep this desk's version</source>
         <translation>الإبقاء على نسخة هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="235" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="228" />
         <source>Take the server's version</source>
         <translation>اعتماد نسخة الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="253" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="246" />
         <source>Changed here and on the bureau server (by %1): choose a version, or edit this one and keep it.</source>
         <translation>عُدِّلت هنا وعلى خادم المكتب (بواسطة %1): اختر إحدى النسختين، أو عدِّل هذه النسخة ثم أبقِ عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="265" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
         <source>This desk</source>
         <translation>هذا الجهاز</translation>
     </message>
@@ -352,52 +352,52 @@
 <context>
     <name>CircularList</name>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="83" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
         <source>Search (Ctrl+F)</source>
         <translation>بحث (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="86" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="98" />
         <source>Search the circulars</source>
         <translation>البحث في الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="90" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="102" />
         <source>All styles</source>
         <translation>كل الأنماط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="106" />
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="94" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="106" />
         <source>Drafts</source>
         <translation>المسودات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="107" />
         <source>Final</source>
         <translation>النهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="107" />
         <source>Sent</source>
         <translation>المرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="95" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="107" />
         <source>Deleted</source>
         <translation>المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="98" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="110" />
         <source>All years</source>
         <translation>كل السنوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="105" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="117" />
         <source>Circulars</source>
         <translation>الرسائل المعممة</translation>
     </message>
@@ -405,38 +405,38 @@
 <context>
     <name>CircularsModel</name>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="26" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
-        <location filename="../../circular_editor/ui/circularlist.py" line="52" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="28" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="53" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="28" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/circularlist.py" line="27" />
+        <location filename="../../circular_editor/ui/circularlist.py" line="28" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
@@ -452,62 +452,62 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="186" />
+        <location filename="../../circular_editor/ui/workflow.py" line="181" />
         <source>Who did what</source>
         <translation>مَن فعل ماذا</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="182" />
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="182" />
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="182" />
         <source>Who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="182" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="182" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="191" />
+        <location filename="../../circular_editor/ui/workflow.py" line="186" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="191" />
+        <location filename="../../circular_editor/ui/workflow.py" line="186" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="191" />
+        <location filename="../../circular_editor/ui/workflow.py" line="186" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="192" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>submitted</source>
         <translation>مقدَّمة للتوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="192" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>returned</source>
         <translation>معادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="197" />
+        <location filename="../../circular_editor/ui/workflow.py" line="192" />
         <source>signatures: %1</source>
         <translation>التوقيعات: %1</translation>
     </message>
@@ -515,27 +515,27 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="100" />
+        <location filename="../../circular_editor/ui/lists.py" line="109" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="110" />
+        <location filename="../../circular_editor/ui/lists.py" line="119" />
         <source>Move</source>
         <translation>نقل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="139" />
+        <location filename="../../circular_editor/ui/lists.py" line="148" />
         <source>Move up (Ctrl+Shift+Up)</source>
         <translation>نقل إلى الأعلى (Ctrl+Shift+Up)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="140" />
+        <location filename="../../circular_editor/ui/lists.py" line="149" />
         <source>Move down (Ctrl+Shift+Down)</source>
         <translation>نقل إلى الأسفل (Ctrl+Shift+Down)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="141" />
+        <location filename="../../circular_editor/ui/lists.py" line="150" />
         <source>Remove (Ctrl+Shift+Delete)</source>
         <translation>إزالة (Ctrl+Shift+Delete)</translation>
     </message>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="89" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="357" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="384" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
@@ -569,488 +569,488 @@
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="129" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="130" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="132" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="134" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="136" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="153" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
         <source>&amp;Bureau server…</source>
         <translation>&amp;خادم المكتب…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
         <source>Su&amp;bmit for signature…</source>
         <translation>ت&amp;قديم للتوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="160" />
         <source>&amp;Take back</source>
         <translation>ا&amp;سترداد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
         <source>&amp;Return with a note…</source>
         <translation>إ&amp;عادة مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="160" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
         <source>&amp;Waiting for me</source>
         <translation>&amp;بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="164" />
         <source>Who did &amp;what…</source>
         <translation>مَن &amp;فعل ماذا…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="165" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="164" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="166" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="165" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="167" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="170" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="172" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="173" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="175" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="177" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="186" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="188" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="192" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="194" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="194" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="196" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="202" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="205" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="207" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="239" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="664" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="695" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="243" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="246" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="263" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="266" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="291" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="294" />
         <source>(no subject)</source>
         <translation>(بلا موضوع)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="292" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="295" />
         <source>circular #%1</source>
         <translation>الرسالة رقم %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="292" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="295" />
         <source>new</source>
         <translation>جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="299" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="302" />
         <source>Recovered unsaved edits: save them to keep them.</source>
         <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="304" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="307" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="320" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="346" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="349" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="376" />
         <source> — %1 waiting for me</source>
         <translation> — %1 بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="351" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="361" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="378" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="388" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="355" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="382" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="356" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="383" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="356" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="383" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="360" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="387" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="379" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="406" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="420" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="447" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="467" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="494" />
         <source>Not saved</source>
         <translation>لم تُحفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="468" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="495" />
         <source>Your edits are kept in an autosaved draft until this is corrected.</source>
         <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="496" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="523" />
         <source>Saved (version %1).</source>
         <translation>حُفظت (النسخة %1).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="516" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="543" />
         <source>A copy as a new draft: save it to keep it.</source>
         <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="531" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="558" />
         <source>Undo delete</source>
         <translation>التراجع عن الحذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="536" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="563" />
         <source>Deleted. It stays in the list of deleted circulars.</source>
         <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="550" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="577" />
         <source>Restored.</source>
         <translation>استُعيدت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="559" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="586" />
         <source>Cannot finalize</source>
         <translation>تعذّر الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="588" />
         <source>Finalize</source>
         <translation>إنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="561" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="588" />
         <source>Finalize this circular?</source>
         <translation>إنهاء هذه الرسالة؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="562" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="589" />
         <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
         <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="572" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="599" />
         <source>Finalized as %1.</source>
         <translation>أُنهيت بالمرجع %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="608" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="635" />
         <source>Version %1</source>
         <translation>النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="609" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="636" />
         <source>Now</source>
         <translation>الحالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="615" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="642" />
         <source>Restored as version %1.</source>
         <translation>استُعيدت بوصفها النسخة %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="618" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="645" />
         <source>Import circulars</source>
         <translation>استيراد رسائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="619" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="647" />
         <source>Circulars (*.json);;All files (*)</source>
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="626" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="655" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="630" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="659" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="642" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="660" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="671" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="691" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="645" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="674" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="646" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="676" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="650" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="689" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="681" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="720" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="665" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="674" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="684" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="715" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="704" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="728" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="735" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="728" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="752" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="775" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="746" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="777" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="782" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="746" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="777" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="782" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="769" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="800" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="770" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="801" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="775" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="806" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1104,84 +1104,84 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="52" />
+        <location filename="../../circular_editor/ui/preview.py" line="54" />
         <source>Preview</source>
         <translation>المعاينة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="87" />
+        <location filename="../../circular_editor/ui/preview.py" line="89" />
         <source>Zoom out (Ctrl+−)</source>
         <translation>تصغير (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="91" />
+        <location filename="../../circular_editor/ui/preview.py" line="93" />
         <source>Fit width</source>
         <translation>ملاءمة العرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="92" />
+        <location filename="../../circular_editor/ui/preview.py" line="94" />
         <source>Fit page</source>
         <translation>ملاءمة الصفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="96" />
-        <location filename="../../circular_editor/ui/preview.py" line="97" />
+        <location filename="../../circular_editor/ui/preview.py" line="98" />
+        <location filename="../../circular_editor/ui/preview.py" line="99" />
         <source>Zoom</source>
         <translation>التكبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="101" />
+        <location filename="../../circular_editor/ui/preview.py" line="103" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="107" />
+        <location filename="../../circular_editor/ui/preview.py" line="109" />
         <source>Previous page</source>
         <translation>الصفحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="111" />
-        <location filename="../../circular_editor/ui/preview.py" line="112" />
+        <location filename="../../circular_editor/ui/preview.py" line="113" />
+        <location filename="../../circular_editor/ui/preview.py" line="114" />
         <source>Page</source>
         <translation>الصفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="120" />
+        <location filename="../../circular_editor/ui/preview.py" line="122" />
         <source>Next page</source>
         <translation>الصفحة التالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="136" />
+        <location filename="../../circular_editor/ui/preview.py" line="138" />
         <source>Preparing the preview…</source>
         <translation>جارٍ إعداد المعاينة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="142" />
+        <location filename="../../circular_editor/ui/preview.py" line="144" />
         <source>The PDF preview of the open circular will show here.</source>
         <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="158" />
+        <location filename="../../circular_editor/ui/preview.py" line="160" />
         <source>Updating…</source>
         <translation>جارٍ التحديث…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="186" />
+        <location filename="../../circular_editor/ui/preview.py" line="188" />
         <source>The preview is not up to date: %1</source>
         <translation>المعاينة غير محدّثة: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="189" />
+        <location filename="../../circular_editor/ui/preview.py" line="191" />
         <source>No preview yet.</source>
         <translation>لا معاينة بعد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="205" />
+        <location filename="../../circular_editor/ui/preview.py" line="207" />
         <source>of %1</source>
         <translation>من %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="206" />
+        <location filename="../../circular_editor/ui/preview.py" line="208" />
         <source>Preview, page %1 of %2</source>
         <translation>المعاينة، الصفحة %1 من %2</translation>
     </message>
@@ -1189,43 +1189,43 @@
 <context>
     <name>SignatoriesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="231" />
-        <location filename="../../circular_editor/ui/lists.py" line="236" />
+        <location filename="../../circular_editor/ui/lists.py" line="240" />
+        <location filename="../../circular_editor/ui/lists.py" line="245" />
         <source>Add a signatory</source>
         <translation>إضافة موقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="232" />
+        <location filename="../../circular_editor/ui/lists.py" line="241" />
         <source>The style's default signatory</source>
         <translation>الموقِّع الافتراضي للنمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="253" />
+        <location filename="../../circular_editor/ui/lists.py" line="262" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="253" />
+        <location filename="../../circular_editor/ui/lists.py" line="262" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="253" />
+        <location filename="../../circular_editor/ui/lists.py" line="262" />
         <source>Title</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="256" />
+        <location filename="../../circular_editor/ui/lists.py" line="265" />
         <source>Signatory %1: %2</source>
         <translation>الموقِّع %1: %2</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="259" />
+        <location filename="../../circular_editor/ui/lists.py" line="268" />
         <source>Edit signatory</source>
         <translation>تحرير الموقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="281" />
+        <location filename="../../circular_editor/ui/lists.py" line="290" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
@@ -1233,72 +1233,72 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="21" />
+        <location filename="../../circular_editor/ui/workflow.py" line="22" />
         <source>Signature</source>
         <translation>التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="71" />
+        <location filename="../../circular_editor/ui/workflow.py" line="72" />
         <source>Deleted: read-only. Restore it to change it.</source>
         <translation>محذوفة: للقراءة فقط. استعِدها لتعديلها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="73" />
+        <location filename="../../circular_editor/ui/workflow.py" line="74" />
         <source>Final: read-only. To change it, reopen it as a new draft.</source>
         <translation>نهائية: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="75" />
+        <location filename="../../circular_editor/ui/workflow.py" line="76" />
         <source>Sent: read-only. To change it, reopen it as a new draft.</source>
         <translation>مرسلة: للقراءة فقط. لتعديلها، أعد فتحها كمسودة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="86" />
+        <location filename="../../circular_editor/ui/workflow.py" line="87" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="89" />
+        <location filename="../../circular_editor/ui/workflow.py" line="90" />
         <source>Submitted to you for review (signatories: %1): return it with a note, or finalize it.</source>
         <translation>قُدِّمت إليك للمراجعة (الموقِّعون: %1): أعِدها مع ملاحظة، أو اعتمدها نهائياً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="91" />
+        <location filename="../../circular_editor/ui/workflow.py" line="92" />
         <source>Submitted for signature to %1: read-only until it is taken back.</source>
         <translation>قُدِّمت للتوقيع إلى %1: للقراءة فقط إلى أن تُسترد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="93" />
+        <location filename="../../circular_editor/ui/workflow.py" line="94" />
         <source>Returned with a note: «%1». Change it, then submit it again.</source>
         <translation>أُعيدت مع ملاحظة: «%1». عدِّلها ثم قدِّمها للتوقيع من جديد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="95" />
+        <location filename="../../circular_editor/ui/workflow.py" line="96" />
         <source>Waiting for your signature.</source>
         <translation>بانتظار توقيعك.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="113" />
+        <location filename="../../circular_editor/ui/workflow.py" line="114" />
         <source>Submitted for signature.</source>
         <translation>قُدِّمت للتوقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="122" />
+        <location filename="../../circular_editor/ui/workflow.py" line="123" />
         <source>Taken back.</source>
         <translation>استُردَّت.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="128" />
+        <location filename="../../circular_editor/ui/workflow.py" line="129" />
         <source>Return with a note</source>
         <translation>إعادة مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="129" />
+        <location filename="../../circular_editor/ui/workflow.py" line="130" />
         <source>Why is it returned? (shown to the assistant)</source>
         <translation>لماذا تُعاد؟ (تظهر للمساعد)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="132" />
+        <location filename="../../circular_editor/ui/workflow.py" line="133" />
         <source>Returned.</source>
         <translation>أُعيدت.</translation>
     </message>
@@ -1306,20 +1306,20 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="54" />
-        <location filename="../../circular_editor/ui/app.py" line="99" />
-        <location filename="../../circular_editor/ui/app.py" line="104" />
-        <location filename="../../circular_editor/ui/app.py" line="107" />
+        <location filename="../../circular_editor/ui/app.py" line="55" />
+        <location filename="../../circular_editor/ui/app.py" line="100" />
+        <location filename="../../circular_editor/ui/app.py" line="105" />
+        <location filename="../../circular_editor/ui/app.py" line="108" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="115" />
+        <location filename="../../circular_editor/ui/app.py" line="116" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="116" />
+        <location filename="../../circular_editor/ui/app.py" line="117" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
     </message>
@@ -1370,221 +1370,221 @@
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
         <source>Save the changes to %1?</source>
         <translation>حفظ التغييرات في %1؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="39" />
         <source>Discard changes</source>
         <translation>تجاهل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="40" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="49" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="41" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="50" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="42" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="43" />
         <source>If you discard them, the last saved version stays as it is.</source>
         <translation>إن تجاهلتها بقيت آخر نسخة محفوظة كما هي.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="54" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="59" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="147" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="74" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="79" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="65" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="85" />
         <source>The store is in use</source>
         <translation>المخزن قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="67" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="87" />
         <source>Open read-only</source>
         <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="69" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="77" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="89" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="97" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="80" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="100" />
         <source>The store cannot be read</source>
         <translation>تتعذّر قراءة المخزن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="75" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="95" />
         <source>Repair from the backup</source>
         <translation>إصلاح من النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="78" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="98" />
         <source>Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.</source>
         <translation>لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="89" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="109" />
         <source>Recover unsaved edits</source>
         <translation>استعادة التعديلات غير المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="91" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="111" />
         <source>The editor was closed with unsaved edits. Recover them?</source>
         <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="102" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="122" />
         <source>Recover</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="103" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="123" />
         <source>Discard them</source>
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="119" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="139" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="123" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="143" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="124" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="144" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="125" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="145" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="136" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="156" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="139" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="159" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="142" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="162" />
         <source>Compare with now…</source>
         <translation>قارن بالحالية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="161" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="181" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="167" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="187" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="169" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="172" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="192" />
         <source>T&amp;rusted certificates</source>
         <translation>الشهادات ال&amp;موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="173" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="193" />
         <source>none: signatures are checked, not trusted</source>
         <translation>لا شيء: يُتحقق من التوقيعات دون الوثوق بها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="175" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="195" />
         <source>Trusted certificates</source>
         <translation>الشهادات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="176" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="196" />
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>الشهادات (*.pem *.crt *.cer *.der);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="189" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="209" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="211" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="231" />
         <source>NOT VALID: the signed bytes have changed, or the signature does not match them</source>
         <translation>غير صالح: تغيَّرت البايتات الموقَّعة، أو لا يطابقها التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="214" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="234" />
         <source>CHANGED after it was signed:</source>
         <translation>تغيَّر بعد توقيعه:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="217" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="237" />
         <source>intact, and nothing but later signatures added since</source>
         <translation>سليم، ولم يُضَف إليه بعد توقيعه إلا توقيعات لاحقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="221" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="241" />
         <source>NOT TRUSTED:</source>
         <translation>غير موثوق:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="168" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="188" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="171" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="191" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="202" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="222" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="204" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="224" />
         <source>This PDF holds no signature.</source>
         <translation>لا يحمل ملف PDF هذا أي توقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="219" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="239" />
         <source>the certificate is trusted</source>
         <translation>الشهادة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="243" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="263" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="254" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="274" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>
@@ -1622,67 +1622,97 @@
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="44" />
+        <location filename="../../circular_editor/ui/messages.py" line="43" />
+        <source>The store in %1 is in use by process %2: close the other Circular Editor first, or open this one read-only.</source>
+        <translation>المخزن في %1 مستخدَم من العملية %2: أغلق نسخة محرر الرسائل الأخرى أولاً، أو افتح هذا المخزن للقراءة فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="46" />
+        <source>The store in %1 is in use by another program: close the other Circular Editor first, or open this one read-only.</source>
+        <translation>المخزن في %1 مستخدَم من برنامج آخر: أغلق نسخة محرر الرسائل الأخرى أولاً، أو افتح هذا المخزن للقراءة فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="50" />
+        <source>The store file %1 cannot be used (%2). It has not been changed; a repair looks in every backup for an intact copy.</source>
+        <translation>لا يمكن استخدام ملف المخزن %1 (%2). لم يُغيَّر الملف؛ ويبحث الإصلاح في كل النسخ الاحتياطية عن نسخة سليمة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="54" />
+        <source>Circular #%1 is submitted for signature: take it back to change it.</source>
+        <translation>الرسالة رقم %1 مقدَّمة للتوقيع: استردَّها لتعديلها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="57" />
+        <source>The bureau server at %1 cannot be reached; your work is kept on this computer (%2).</source>
+        <translation>تعذّر الوصول إلى خادم المكتب في %1؛ عملك محفوظ على هذا الجهاز (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="61" />
+        <source>This computer is joined to a bureau server, which alone gives references: finalize while it can be reached.</source>
+        <translation>هذا الجهاز منضم إلى خادم المكتب، وهو وحده يمنح المراجع: اعتمد الرسالة نهائياً حين يمكن الوصول إليه.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="87" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="45" />
+        <location filename="../../circular_editor/ui/messages.py" line="88" />
         <source>Body</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="46" />
+        <location filename="../../circular_editor/ui/messages.py" line="89" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="47" />
+        <location filename="../../circular_editor/ui/messages.py" line="90" />
         <source>Copy to</source>
         <translation>نسخة إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="48" />
+        <location filename="../../circular_editor/ui/messages.py" line="91" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="49" />
+        <location filename="../../circular_editor/ui/messages.py" line="92" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="50" />
+        <location filename="../../circular_editor/ui/messages.py" line="93" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="51" />
+        <location filename="../../circular_editor/ui/messages.py" line="94" />
         <source>Salutation</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="52" />
+        <location filename="../../circular_editor/ui/messages.py" line="95" />
         <source>Closing</source>
         <translation>الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="53" />
+        <location filename="../../circular_editor/ui/messages.py" line="96" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="54" />
+        <location filename="../../circular_editor/ui/messages.py" line="97" />
         <source>Annexes</source>
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="55" />
+        <location filename="../../circular_editor/ui/messages.py" line="98" />
         <source>Contact</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="56" />
+        <location filename="../../circular_editor/ui/messages.py" line="99" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>
@@ -1736,52 +1766,52 @@
 <context>
     <name>signing</name>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="74" />
+        <location filename="../../circular_editor/ui/signflow.py" line="70" />
         <source>This letter shows no signatory.</source>
         <translation>لا تتضمن هذه الرسالة أي موقِّع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="76" />
+        <location filename="../../circular_editor/ui/signflow.py" line="72" />
         <source>Every signatory of this letter has signed it.</source>
         <translation>وقَّع جميع موقِّعي هذه الرسالة عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="80" />
+        <location filename="../../circular_editor/ui/signflow.py" line="76" />
         <source>Sign</source>
         <translation>توقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="81" />
+        <location filename="../../circular_editor/ui/signflow.py" line="77" />
         <source>Who signs?</source>
         <translation>من يوقّع؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="88" />
+        <location filename="../../circular_editor/ui/signflow.py" line="84" />
         <source>Your certificate and key</source>
         <translation>شهادتك ومفتاحك</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="89" />
+        <location filename="../../circular_editor/ui/signflow.py" line="85" />
         <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
         <translation>ملفات PKCS#12 (*.p12 *.pfx);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="98" />
+        <location filename="../../circular_editor/ui/signflow.py" line="94" />
         <source>Wrong password. Password of %1:</source>
         <translation>كلمة المرور غير صحيحة. كلمة مرور %1:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="100" />
+        <location filename="../../circular_editor/ui/signflow.py" line="96" />
         <source>Password of %1:</source>
         <translation>كلمة مرور %1:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="101" />
+        <location filename="../../circular_editor/ui/signflow.py" line="97" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="132" />
+        <location filename="../../circular_editor/ui/signflow.py" line="128" />
         <source>The certificate belongs to %1, but this block is %2's.
 
 Is this certificate %2's own? If you confirm it, it is remembered as theirs.</source>
@@ -1790,47 +1820,47 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
 هل هذه الشهادة شهادةُ %2 نفسه؟ إن أكَّدت ذلك حُفظت على أنها شهادته.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="136" />
+        <location filename="../../circular_editor/ui/signflow.py" line="132" />
         <source>Whose certificate?</source>
         <translation>شهادة مَن؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="153" />
+        <location filename="../../circular_editor/ui/signflow.py" line="149" />
         <source>signed</source>
         <translation>موقعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="154" />
+        <location filename="../../circular_editor/ui/signflow.py" line="150" />
         <source>Export the signed PDF</source>
         <translation>تصدير ملف PDF الموقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="159" />
+        <location filename="../../circular_editor/ui/signflow.py" line="155" />
         <source>A signed PDF is never overwritten; choose another name.</source>
         <translation>لا يُكتب فوق ملف PDF موقّع أبداً؛ اختر اسماً آخر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="162" />
+        <location filename="../../circular_editor/ui/signflow.py" line="158" />
         <source>Signing…</source>
         <translation>جارٍ التوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="192" />
+        <location filename="../../circular_editor/ui/signflow.py" line="188" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="199" />
+        <location filename="../../circular_editor/ui/signflow.py" line="195" />
         <source>Verify a signed PDF</source>
         <translation>التحقق من ملف PDF موقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="200" />
+        <location filename="../../circular_editor/ui/signflow.py" line="196" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="217" />
+        <location filename="../../circular_editor/ui/signflow.py" line="213" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
@@ -1838,7 +1868,7 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
 <context>
     <name>workflow</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="163" />
+        <location filename="../../circular_editor/ui/workflow.py" line="164" />
         <source>Submit for signature</source>
         <translation>تقديم للتوقيع</translation>
     </message>
