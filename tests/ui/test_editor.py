@@ -1,5 +1,6 @@
 """The editor window, offscreen, on a real store in a temporary folder, typed into with key events."""
 import json
+import os
 
 import pytest
 from PySide6.QtCore import Qt
@@ -215,7 +216,7 @@ def test_a_second_instance_is_refused_and_may_read(qtbot, tmp_path):
         answer_next_dialog(seen=seen)
         reader = open_store(tmp_path / "db")
         assert reader is not None and reader.read_only
-        assert any("in use by process" in str(text) for text in seen)
+        assert any("مستخدَم من العملية" in text and str(os.getpid()) in text for text in seen), seen
         reader.close()
     finally:
         close_window(owner)
