@@ -3,6 +3,7 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    "Address": "العنوان",
     "Circular #%1 is submitted for signature: take it back to change it.": "الرسالة رقم %1 مقدَّمة للتوقيع: استردَّها لتعديلها.",
     "The bureau server at %1 cannot be reached; your work is kept on this computer (%2).": "تعذّر الوصول إلى خادم المكتب في %1؛ عملك محفوظ على هذا الجهاز (%2).",
     "The store file %1 cannot be used (%2). It has not been changed; a repair looks in every backup for an intact copy.": "لا يمكن استخدام ملف المخزن %1 (%2). لم يُغيَّر الملف؛ ويبحث الإصلاح في كل النسخ الاحتياطية عن نسخة سليمة.",

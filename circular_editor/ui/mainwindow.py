@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
                                QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar, QWidget)
 
 from circular_editor import styles
@@ -774,15 +774,29 @@ class MainWindow(QMainWindow):
         if field is None or getattr(field, "latin", False):
             self.statusBar().showMessage(self.tr("Put the cursor in a text field first."), 4000)
             return
-        address, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Address (http, https or mailto):"))
-        address = address.strip()
-        if not ok or not address:
+        address = self._ask_address()
+        if not address:
             return
         if not address.lower().startswith(LINK_SCHEMES) or any(ch in address for ch in " \n()[]"):
             dialogs.show_error(self, self.tr("Link"), self.tr("A link must start with http://, https:// or mailto: "
                                                               "and hold no spaces or brackets."))
             return
         field.wrap_selection("[" if field.selected_logical() else f"[{address}", f"]({address})")
+
+    def _ask_address(self) -> str:
+        """The link's address: the dialog in the interface's direction, the address itself left to right (in a
+        right-to-left field "javascript:alert" showed as "alert:javascript")."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("link-dialog")
+        dialog.setWindowTitle(self.tr("Link"))
+        dialog.setLabelText(self.tr("Address (http, https or mailto):"))
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setLayoutDirection(self.layoutDirection())
+        field = dialog.findChild(QLineEdit)
+        if field is not None:
+            field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            field.setAccessibleName(self.tr("Address"))
+        return dialog.textValue().strip() if dialog.exec() else ""
 
     # ---- settings, errors, closing ----
 

@@ -1024,33 +1024,38 @@
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="777" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="782" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="791" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="777" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="792" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="782" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="800" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="798" />
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="814" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="801" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="815" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="806" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="820" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>

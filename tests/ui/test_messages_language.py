@@ -30,3 +30,37 @@ def test_core_sentences_read_in_arabic(qtbot, error):
         assert not re.search("[A-Za-z]", ISOLATE.sub("", text)), text
     finally:
         setup_application(QApplication.instance(), "en")
+
+
+def test_the_link_dialog_is_right_to_left_and_its_address_left_to_right(qtbot, tmp_path):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+    from uitools import close_window, make_window
+
+    from circular_editor.paths import examples
+
+    window = make_window(qtbot, tmp_path, "ar")
+    seen = {}
+    try:
+        imported, _ = window.client.import_files([str(examples()[0])]).result(timeout=60)
+        window.open_record(imported[0][1])
+        qtbot.waitUntil(lambda: window.form is not None, timeout=10_000)
+        window.activateWindow()
+        window.form.fields[("subject",)].setFocus()
+        qtbot.waitUntil(lambda: window._focused_field() is not None, timeout=5_000)
+
+        def look() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QInputDialog):
+                QTimer.singleShot(20, look)
+                return
+            field = dialog.findChild(QLineEdit)
+            seen.update(dialog=dialog.layoutDirection(), field=field.layoutDirection(), name=field.accessibleName())
+            dialog.reject()
+        QTimer.singleShot(20, look)
+        window.insert_link()
+        assert seen == {"dialog": Qt.LayoutDirection.RightToLeft, "field": Qt.LayoutDirection.LeftToRight,
+                        "name": "العنوان"}
+    finally:
+        window.document.mark_saved()
+        close_window(window)
