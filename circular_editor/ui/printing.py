@@ -1,5 +1,8 @@
 """Printing the previewed PDF: its pages painted by PDFium at the printer's resolution, A4 at 100 %.
 
+"Print to file" (a PDF) writes the previewed PDF's own bytes instead (`print_to`): the same vector file with
+its text, tags and fonts that export writes, not pictures of its pages (2 MB of images, no text, before).
+
 The bytes printed are the preview's (the same as export writes). A page at 600 dpi is
 35 million pixels (140 MB): it is rasterised in horizontal bands of at most
 BAND_BYTES, each painted before the next is made, so printing stays well under
@@ -15,6 +18,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from circular_editor.atomic import write_whole
+from circular_editor.errors import UserError
 from circular_editor.ui import dialogs
 from circular_editor.ui.pageview import PdfiumPages, qimage
 from circular_editor.ui.pdfpages import PdfPages
@@ -63,6 +68,16 @@ def paint_pdf(printer: QPrinter, pdf: bytes, pdfium: PdfiumPages,
         thread.wait(pages.close)
 
 
+def print_to(printer: QPrinter, pdf: bytes, pdfium: PdfiumPages,
+             progress: Callable[[int, int], bool] | None = None) -> bool:
+    """Print `pdf` on `printer`: a PDF file asked for in the print dialog gets the PDF's bytes, whole; a printer
+    gets the pages painted."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        write_whole(printer.outputFileName(), pdf)
+        return True
+    return paint_pdf(printer, pdf, pdfium, progress)
+
+
 def _bands(width: float, height: float, scale: float) -> list[tuple[int, int]]:
     """Rows [y0, y1) of the page's raster, each band at most BAND_BYTES."""
     rows = max(1, round(height * scale))
@@ -94,8 +109,8 @@ def print_dialog(parent: QWidget, pdf: bytes, pdfium: PdfiumPages, preview: bool
         QCoreApplication.processEvents()
         return not bar.wasCanceled()
     try:
-        paint_pdf(printer, pdf, pdfium, progress)
-    except OSError as exc:
+        print_to(printer, pdf, pdfium, progress)
+    except (OSError, UserError) as exc:
         dialogs.show_error(parent, QCoreApplication.translate("printing", "Cannot print"), str(exc))
     finally:
         bar.close()

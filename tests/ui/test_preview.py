@@ -223,6 +223,17 @@ def test_printing_to_a_pdf_file_gives_every_page_on_a4(qtbot, window, tmp_path):
     assert abs(dark_printed - dark_source) < 0.05 * dark_source
 
 
+def test_print_to_a_pdf_file_writes_the_exported_bytes_with_their_text(qtbot, window, tmp_path):
+    open_tsb(qtbot, window)
+    pdf = window.preview_pane.latest.pdf
+    printer = printing.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert printing.print_to(printer, pdf, window.pdfium)
+    assert out.read_bytes() == pdf, "the vector PDF itself, not pictures of its pages"
+
+
 def test_changes_align_paragraphs_and_name_each_changed_part():
     from circular_editor.ui.compare import changes
 
