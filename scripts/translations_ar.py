@@ -3,6 +3,7 @@
     .venv/bin/python scripts/translations_ar.py     (run by scripts/update_translations.sh)
 """
 AR = {
+    "Importing %1 files…": "جارٍ استيراد %1 من الملفات…",
     "Address": "العنوان",
     "Circular #%1 is submitted for signature: take it back to change it.": "الرسالة رقم %1 مقدَّمة للتوقيع: استردَّها لتعديلها.",
     "The bureau server at %1 cannot be reached; your work is kept on this computer (%2).": "تعذّر الوصول إلى خادم المكتب في %1؛ عملك محفوظ على هذا الجهاز (%2).",

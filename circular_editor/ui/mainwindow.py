@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
-                               QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar, QWidget)
+                               QMessageBox, QProgressDialog, QPushButton, QScrollArea, QSplitter, QToolBar, QWidget)
 
 from circular_editor import styles
 from circular_editor.atomic import write_whole
@@ -648,8 +648,18 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         self.settings.import_folder = str(Path(paths[0]).parent)
+        # (the files are read and checked on the store's thread: a busy bar while it lasts, past half a second)
+        busy = QProgressDialog(self.tr("Importing %1 files…").replace("%1", str(len(paths))), "", 0, 0, self)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(500)
+
+        def failed(error):
+            busy.close()
+            self._failed(error)
 
         def done(result):
+            busy.close()
             imported, refused = result
             self.list_pane.refresh()
             text = self.tr("%1 imported, %2 refused.").replace("%1", str(len(imported))).replace(
@@ -659,7 +669,7 @@ class MainWindow(QMainWindow):
                 dialogs.show_error(self, self.tr("Import"), text + "\n\n" + details)
             else:
                 self.statusBar().showMessage(text, 8000)
-        self.client.import_files(paths, done=done, failed=self._failed)
+        self.client.import_files(paths, done=done, failed=failed)
 
     def export_json(self) -> None:
         doc = self.document

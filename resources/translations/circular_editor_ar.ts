@@ -785,7 +785,7 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/mainwindow.py" line="242" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="695" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
@@ -956,106 +956,111 @@
         <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="655" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="652" />
+        <source>Importing %1 files…</source>
+        <translation>جارٍ استيراد %1 من الملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/mainwindow.py" line="665" />
         <source>%1 imported, %2 refused.</source>
         <translation>استُوردت %1، ورُفضت %2.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="659" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="669" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="671" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="691" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="681" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="701" />
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="674" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="684" />
         <source>Export as JSON</source>
         <translation>تصدير بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="676" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="686" />
         <source>Circulars (*.json)</source>
         <translation>رسائل معممة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="681" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="720" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="691" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="730" />
         <source>Exported to %1.</source>
         <translation>صُدّرت إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="696" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="706" />
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="705" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="715" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="715" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="725" />
         <source>Show in folder</source>
         <translation>إظهار في المجلد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="728" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="735" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="738" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="745" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="728" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="738" />
         <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
         <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="752" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="762" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="775" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="785" />
         <source>Put the cursor in a text field first.</source>
         <translation>ضع المؤشر في حقل نصي أولاً.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
         <location filename="../../circular_editor/ui/mainwindow.py" line="791" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="801" />
         <source>Link</source>
         <translation>رابط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="792" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="802" />
         <source>Address (http, https or mailto):</source>
         <translation>العنوان (http أو https أو mailto):</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="781" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="791" />
         <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
         <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="798" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="808" />
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="814" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="824" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="815" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="825" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="820" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="830" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -1743,27 +1748,27 @@
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../circular_editor/ui/printing.py" line="42" />
+        <location filename="../../circular_editor/ui/printing.py" line="47" />
         <source>The printer could not be started.</source>
         <translation>تعذّر تشغيل الطابعة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/printing.py" line="78" />
+        <location filename="../../circular_editor/ui/printing.py" line="93" />
         <source>Print preview</source>
         <translation>معاينة الطباعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/printing.py" line="86" />
+        <location filename="../../circular_editor/ui/printing.py" line="101" />
         <source>Printing…</source>
         <translation>جارٍ الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/printing.py" line="87" />
+        <location filename="../../circular_editor/ui/printing.py" line="102" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/printing.py" line="99" />
+        <location filename="../../circular_editor/ui/printing.py" line="114" />
         <source>Cannot print</source>
         <translation>تعذّرت الطباعة</translation>
     </message>
