@@ -135,10 +135,6 @@ class CircularList(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         self.search_box.returnPressed.connect(self._open_first)
 
-    @property
-    def deleted_shown(self) -> bool:
-        return self.status_filter.currentData() == "deleted"
-
     def refresh(self, *_args, select: int | None = None) -> None:
         """Search again with the box and the filters; only the newest search's results are shown."""
         self._generation += 1

@@ -252,9 +252,6 @@ class LineField(_Bound, QLineEdit):
         self.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.textEdited.connect(self._on_edited)
 
-    def text_value(self) -> str:
-        return bidi.to_logical(self.text())
-
     def show_value(self, logical: str) -> None:
         wanted = logical if self.latin else bidi.to_display(logical)
         if wanted != self.text():

@@ -169,8 +169,6 @@ class ListEditor(QWidget):
 class BlocksEditor(ListEditor):
     """Body blocks: paragraphs, bulleted and numbered lists."""
 
-    KINDS = ("paragraph", "bullets", "numbers")
-
     def __init__(self, document: Document, path: tuple, parent=None):
         super().__init__(document, path, parent)
         self.add_label = self.tr("Add a paragraph")

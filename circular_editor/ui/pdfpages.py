@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-POINTS_PER_INCH = 72.0
-
 
 @dataclass(frozen=True)
 class Raster:
