@@ -207,12 +207,17 @@ def signed_pdf(store, record_id: int, password=None) -> bytes | None:
     """The newest signed PDF of a circular on the server (what the next signatory signs; the sent archive)."""
     conn, _ = open_link(store, password)
     try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT pdf FROM ce.signed_files WHERE gid = %s ORDER BY signed_at DESC, block DESC LIMIT 1",
-                        (store.raw(record_id)["gid"],))
-            row = cur.fetchone()
+        return _newest_signed(conn, store.raw(record_id)["gid"])
     finally:
         conn.close()
+
+
+def _newest_signed(conn, gid: str) -> bytes | None:
+    """The bytes of a circular's newest signed file on the server; None before the first signature."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT pdf FROM ce.signed_files WHERE gid = %s ORDER BY signed_at DESC, block DESC LIMIT 1",
+                    (gid,))
+        row = cur.fetchone()
     return bytes(row[0]) if row else None
 
 
@@ -341,13 +346,9 @@ def _keep_signed_pdf(store, conn, gid: str) -> None:
 
     from circular_editor.atomic import write_atomic
     record_id = store.find_gid(gid)
-    with conn.cursor() as cur:
-        cur.execute("SELECT pdf FROM ce.signed_files WHERE gid = %s ORDER BY signed_at DESC, block DESC LIMIT 1",
-                    (gid,))
-        row = cur.fetchone()
-    if record_id is None or row is None:
+    pdf = _newest_signed(conn, gid) if record_id is not None else None
+    if pdf is None:
         return
-    pdf = bytes(row[0])
     folder = store.folder / "signed"
     folder.mkdir(exist_ok=True)
     path = folder / f"{gid}.pdf"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Callable
 
 SCHEMA_VERSION = 2
+FIRST_SEALED_SCHEMA = 2  # store files carry the digest of their content from this schema on (storage.py)
 
 
 def _seal(repository) -> None:

@@ -44,7 +44,7 @@ from circular_editor.store.errors import (NotAllowed, NotFound, PartlySaved, Rea
 from circular_editor.store.importing import read_import_files
 from circular_editor.store.index import Index, read_cache, write_cache
 from circular_editor.store.lock import ProcessLock
-from circular_editor.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from circular_editor.store.migrations import FIRST_SEALED_SCHEMA, MIGRATIONS, SCHEMA_VERSION
 from circular_editor.store.records import (STATUSES, Record, SignedFile, Status, Summary, Version, signed_blocks,
                                            signed_files)
 from circular_editor.store.search import fold
@@ -55,7 +55,6 @@ __all__ = ["Record", "Repository", "SignedFile", "Summary", "Version", "default_
 
 DATA_ENV = "CIRCULAR_EDITOR_DATA"
 HISTORY_KEPT = 50
-FIRST_SEALED_SCHEMA = 2  # files carry their digest from this schema on
 log = logging.getLogger(__name__)
 
 
@@ -338,6 +337,8 @@ class Repository(SharedRecords):
     def load_texts(self) -> None:
         """Every shard parsed (and checked) and every circular's text folded for search: done by the first search
         for words, or ahead of it (the editor does it on the store's thread after opening)."""
+        if self._index.all_texts:  # (kept so since: every write folds its circular's text)
+            return
         for n in sorted(self._present):
             for doc in self._shard(n).table("circulars"):
                 if not self._index.has_text(doc.doc_id):

@@ -29,12 +29,11 @@ from circular_editor.store import backup as backups
 from circular_editor.store import checks
 from circular_editor.store.errors import StoreError
 from circular_editor.store.lock import ProcessLock
-from circular_editor.store.migrations import SCHEMA_VERSION
+from circular_editor.store.migrations import FIRST_SEALED_SCHEMA, SCHEMA_VERSION
 from circular_editor.store.storage import UnreadableFile, read_store_file, seal
 
 READY = "READY"
 PLAN = "plan.json"
-FIRST_SEALED_SCHEMA = 2
 
 
 @dataclass
