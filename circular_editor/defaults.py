@@ -50,3 +50,8 @@ def who_signs(circular: Circular) -> list[Signatory]:
     """The signatories the letter shows, in its order: block N is the N-th of them (its field `Signatory<N>`)."""
     from circular_editor import styles
     return signatories_shown(resolve(circular, styles.load(circular.style)))
+
+
+def signature_field_name(index: int) -> str:
+    """The PDF signature field of the letter's signatory `index` (in the order the letter shows them)."""
+    return f"Signatory{index + 1}"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from circular_editor.defaults import Defaulted, resolve, signatories_shown
 from circular_editor.model import Circular, ListBlock, Paragraph, Signatory
 from circular_editor.render.flow import Block, Row, draw_rows
+from circular_editor.render.sigfield import add_signature_field
 from circular_editor.render.tagging import Element, tag
 from circular_editor.render.text import Box, merge_columns, rows
 from circular_editor.styles import LetterStyle
@@ -106,7 +107,7 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry, table: 
         if value.strip():
             shown = value.replace(" ", NBSP) if key in ("phone", "fax") else value
             table_row = table.child("TR")
-            label_cell = table_row.child("TH")
+            label_cell = table_row.header_of_row()
             right += labelled(style.label(key), label_box, shown, value_box, table_row.child("TD"), label_cell)
     list_w = split - geo.left - page.header_column_gap
     # With no reference or contact rows, the addressees take the reading side (the right).
@@ -120,7 +121,7 @@ def _header_table(circular: Circular, style: LetterStyle, geo: Geometry, table: 
         if left:
             left.append(Row(size * geo.type.list_group_gap))
         table_row = table.child("TR")
-        label_cell = table_row.child("TH")
+        label_cell = table_row.header_of_row()
         cell = table_row.child("TD")
         if intro and intro.strip():  # `إلى: جميع أصحاب المصلحة ...` on one line, the list under it
             lead_w = page.addressee_lead_width
@@ -180,7 +181,8 @@ def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float, pa
     for k, item in enumerate(items, 1):
         marker = markers.ordered.format(n=k) if block.ordered else markers.bullet
         entry = element.child("LI")
-        lines = labelled(marker, marker_box, item, item_box, entry.child("LBody"), entry.child("Lbl"))
+        label = entry.child("Lbl")  # (made first: a list item's kids are Lbl, then LBody)
+        lines = labelled(marker, marker_box, item, item_box, entry.child("LBody"), label)
         out.append(Block(lines, space_before=geo.page.list_item_space))
     return out
 
@@ -223,8 +225,9 @@ def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element)
             signature = parent.child("Div")
             column = tag(rows(person.note, box), signature.child("P")) if person.note.strip() else []
             # room for the signature itself; where it lands is noted for a digital signature's appearance
-            column.append(Row(page.signature_room, (_note_signature_room(first + k, box.x, box.width,
-                                                                        page.signature_room),)))
+            label = f"{geo.style.labels.digital_signature}: {person.name}".strip(": ")
+            column.append(Row(page.signature_room, (_signature_room(first + k, box.x, box.width, page.signature_room,
+                                                                    label, signature),)))
             for text, bold in ((person.name, True), (person.title, False)):
                 if text.strip():
                     line_box = geo.box(box.x, box.width, size, "center", bold=bold)
@@ -237,11 +240,13 @@ def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element)
 SIGNATURE_ROOMS = "_circular_editor_signature_rooms"  # canvas attribute: {signatory index: (page, x0, y0, x1, y1)}
 
 
-def _note_signature_room(index: int, x: float, width: float, height: float):
-    def note(canvas, top: float) -> None:  # draws nothing: the PDF's bytes do not change
+def _signature_room(index: int, x: float, width: float, height: float, label: str, block: Element):
+    """The room of signatory `index`: noted where it lands, and its empty signature field made there."""
+    def note(canvas, top: float) -> None:  # draws nothing on the page
         rooms = getattr(canvas, SIGNATURE_ROOMS, None)
         if rooms is not None:
             rooms[index] = (canvas.getPageNumber() - 1, x, top - height, x + width, top)
+        add_signature_field(canvas, index, label, (x, top - height, x + width, top), block)
     return note
 
 

@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfdoc
 
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
+from circular_editor.render import archive
 from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
 from circular_editor.render.emblem import draw_emblem
 from circular_editor.render.flow import Frame, Page, Row, draw_rows, paginate
@@ -68,7 +69,10 @@ def _render(circular: Circular) -> Rendered:
     emblem = _emblem_rows(style, geo, letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=organisation)))
     letterhead_rows = _letterhead_lines(style, geo, letterhead)
     letterhead_h = max(p.emblem_size, _height(letterhead_rows)) + p.letterhead_gap
-    footer = artifact(_footer_lines(style, geo), "Footer")
+    # The organisation's address and numbers are read, not page furniture: a screen reader user needs
+    # them as much as a sighted one (PDF/UA: real content is never an artifact). Page 1 only, drawn
+    # right after the letterhead, as read.
+    footer = _footer_lines(style, geo, letterhead)
     number_box, number_h, reference_line = _running_lines(circular, style, geo)
     first = Frame(height - p.margin_top - letterhead_h, p.margin_bottom + _height(footer) + p.footer_gap)
     later = Frame(height - p.margin_top - number_h - _height(reference_line) - p.running_gap, p.margin_bottom)
@@ -76,7 +80,7 @@ def _render(circular: Circular) -> Rendered:
 
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
-                        pageCompression=1)
+                        pageCompression=1, pdfVersion=archive.PDF_VERSION)
     _metadata(canvas, circular, style)
     new_structure(canvas, root)
     rooms: dict = {}
@@ -130,8 +134,7 @@ def _metadata(canvas, circular: Circular, style: LetterStyle) -> None:
     canvas.setSubject(circular.reference)
     canvas.setCreator(f"Circular Editor {__version__}")
     canvas.setKeywords(f"ITU circular, {style.name}")
-    stamp = circular.date.replace("-", "")
-    canvas.setDateFormatter(lambda *_: f"D:{stamp}000000Z")
+    archive.describe(canvas, circular.date)
 
 
 def _emblem_rows(style: LetterStyle, geo: Geometry, figure: Element) -> list[Row]:
@@ -156,11 +159,11 @@ def _letterhead_lines(style: LetterStyle, geo: Geometry, letterhead: Element):
     return lines
 
 
-def _footer_lines(style: LetterStyle, geo: Geometry):
+def _footer_lines(style: LetterStyle, geo: Geometry, letterhead: Element):
     size = style.type.footer
     lines = []
     for line in style.footer:
-        lines += rows(line, geo.box(geo.left, geo.width, size, "center", rtl=False))
+        lines += tag(rows(line, geo.box(geo.left, geo.width, size, "center", rtl=False)), letterhead.child("P"))
     return lines
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from reportlab.pdfbase import pdfdoc
 
 from circular_editor.render.flow import Row
+from circular_editor.typeset.draw import LinePlan, LinkAnnotation, Piece
 
 _ATTR = "_circular_editor_structure"
 
@@ -28,16 +29,33 @@ class Element:
     Figure, Document) and its kids in reading order: child elements, and marked content as
     (page index, MCID) as it is drawn."""
 
-    __slots__ = ("role", "parent", "alt", "kids")
+    __slots__ = ("role", "parent", "alt", "kids", "scope", "lang", "spans_text", "text_span")
 
     def __init__(self, role: str, parent: Element | None = None, alt: str | None = None):
         self.role, self.parent, self.alt = role, parent, alt
+        self.scope: str | None = None  # a TH's: Row (the header block's labels name their row)
+        self.lang: str | None = None  # where it differs from the document's (/Lang)
+        # Its text goes into Span kids, where it has other kids (a Lbl, a Link, a Latin phrase): an
+        # element holds either marked content or elements, so that the order of the tree is the
+        # order of its marks as every reader walks it (some take an element's own marks first).
+        self.spans_text = False
+        self.text_span: Element | None = None  # the Span its text goes on in, till another kid comes
         self.kids: list = []
         if parent is not None:
             parent.kids.append(self)
 
     def child(self, role: str, alt: str | None = None) -> Element:
         return Element(role, self, alt)
+
+    def in_language(self, lang: str) -> Element:
+        self.lang = lang
+        return self
+
+    def header_of_row(self) -> Element:
+        """A TH cell that names its row (PDF/UA-1 7.5: every TH says what it heads)."""
+        cell = self.child("TH")
+        cell.scope = "Row"
+        return cell
 
 
 class _Marked:
@@ -50,9 +68,49 @@ class _Marked:
 
     def __call__(self, canvas, top: float) -> None:
         structure = structure_of(canvas)
+        if self.part.__class__ is LinePlan:  # a line marks its own pieces (its links, its Latin phrases)
+            self.part(canvas, top, _LineMarks(structure, self.element))
+            return
         structure.begin(canvas, self.element)
         self.part(canvas, top)
         canvas._code.append("EMC")
+
+
+class _LineMarks:
+    """The marks of one line of `element` as it is drawn (typeset/draw.py `Marks`): its own text is
+    the element's content; a link is a /Link element holding its words and the OBJR of its
+    annotation; a Latin phrase is a /Span with /Lang en (the document is /Lang ar)."""
+
+    __slots__ = ("structure", "element", "links", "open")
+
+    def __init__(self, structure: Structure, element: Element):
+        self.structure, self.element = structure, element
+        self.links: dict[str, Element] = {}
+        self.open = False
+
+    def begin(self, canvas, piece: Piece) -> str:
+        element = self.element
+        if not piece.link and not piece.lang:
+            if element.spans_text:
+                span = element.text_span
+                if span is None or element.kids[-1] is not span:  # another kid came since: a new Span
+                    span = element.text_span = element.child("Span")
+                element = span
+        elif piece.link:
+            element = self.links.get(piece.link)
+            if element is None:
+                element = self.links[piece.link] = self.element.child("Link")
+        elif piece.lang:
+            element = self.element.child("Span")
+        if piece.lang and element is not self.element:
+            element.lang = piece.lang
+        self.open = True
+        return self.structure.mark(canvas, element)
+
+    def annotated(self, canvas, annotation: LinkAnnotation, target: str) -> None:
+        link = self.links.get(target)
+        if link is not None:
+            self.structure.annotated(canvas, annotation, link)
 
 
 class _Artifact:
@@ -69,6 +127,8 @@ class _Artifact:
 
 def tag(rows: list[Row], element: Element) -> list[Row]:
     """The same rows, each part drawn as content of `element`."""
+    element.spans_text = element.spans_text or any(kid.__class__ is Element for kid in element.kids) or any(
+        part.__class__ is LinePlan and part.has_pieces for row in rows for part in row.parts)
     return [Row(row.height, tuple(_Marked(part, element) for part in row.parts)) for row in rows]
 
 
@@ -85,17 +145,27 @@ class Structure:
     def __init__(self, doc, root: Element):
         self.root = root
         self.pages: list[list[Element]] = [[]]  # per page: the element each MCID belongs to
+        self.annotations: list[tuple[LinkAnnotation, Element]] = []  # each tagged annotation, its element
         doc.delayedFonts.append(self)
 
     def begin(self, canvas, element: Element) -> None:
         """Open a marked-content sequence of `element` on the current page (close it with EMC)."""
+        canvas._code.append(self.mark(canvas, element))
+
+    def mark(self, canvas, element: Element) -> str:
+        """The BDC operator of a new marked-content sequence of `element` on the current page."""
         page = canvas.getPageNumber() - 1
         while len(self.pages) <= page:
             self.pages.append([])
         marks = self.pages[page]
         element.kids.append((page, len(marks)))
-        canvas._code.append(f"/{element.role} <</MCID {len(marks)}>> BDC")
         marks.append(element)
+        return f"/{element.role} <</MCID {len(marks) - 1}>> BDC"
+
+    def annotated(self, canvas, annotation: LinkAnnotation, element: Element) -> None:
+        """`annotation`, on the current page, belongs to `element` (an OBJR among its kids)."""
+        element.kids.append(_ObjectRef(annotation, canvas.getPageNumber() - 1))
+        self.annotations.append((annotation, element))
 
     def addObjects(self, doc) -> None:  # ReportLab's name: called once, when the PDF is written
         pages = [doc.Reference(page) for page in doc.Pages.pages]
@@ -109,11 +179,16 @@ class Structure:
                 page.Tabs = pdfdoc.PDFName("S")  # tab order: the structure's
                 page.__NoDefault__ = pdfdoc.PDFPage.__NoDefault__ + ["StructParents", "Tabs"]
                 nums.append((k, [refs[id(e)] for e in marks]))
+        owners = []  # an annotation's key in the parent tree -> its element (after the pages' keys)
+        for key, (annotation, element) in enumerate(self.annotations, len(self.pages)):
+            annotation.struct_parent = key
+            owners.append((key, refs[id(element)]))
         parent_tree = doc.Reference(_Written(lambda d: "<< /Nums [" + " ".join(
-            f"{k} [{' '.join(_n(ref, d) for ref in marks)}]" for k, marks in nums) + "] >>"))
+            [f"{k} [{' '.join(_n(ref, d) for ref in marks)}]" for k, marks in nums]
+            + [f"{k} {_n(ref, d)}" for k, ref in owners]) + "] >>"))
         tree = doc.Reference(_Written(lambda d: (
             f"<< /Type /StructTreeRoot /K [{_n(refs[id(self.root)], d)}] /ParentTree {_n(parent_tree, d)} "
-            f"/ParentTreeNextKey {len(self.pages)} >>")))
+            f"/ParentTreeNextKey {len(self.pages) + len(owners)} >>")))
         for element, written in kept:
             parent = refs[id(element.parent)] if element.parent is not None else tree
             written.text = _element_text(element, parent, refs, pages)
@@ -143,12 +218,15 @@ def _element_text(element: Element, parent, refs: dict, pages: list):
     """The StructElem dictionary of `element` as text(document): its marks on its own page (/Pg) as
     MCIDs, those on a later page as marked-content references."""
     def text(d) -> str:
-        home = next((kid[0] for kid in element.kids if kid.__class__ is tuple), None)  # its first mark's page
+        home = next((kid[0] if kid.__class__ is tuple else kid.page for kid in element.kids
+                     if kid.__class__ is not Element), None)  # the page of its first mark or annotation
         kids = []
         for kid in element.kids:
             if kid.__class__ is Element:
                 if id(kid) in refs:
                     kids.append(_n(refs[id(kid)], d))
+            elif kid.__class__ is _ObjectRef:
+                kids.append(f"<< /Type /OBJR /Obj {_n(d.Reference(kid.annotation), d)} /Pg {_n(pages[kid.page], d)} >>")
             elif kid[0] == home:
                 kids.append(str(kid[1]))
             else:  # a paragraph that goes on to the next page
@@ -156,11 +234,29 @@ def _element_text(element: Element, parent, refs: dict, pages: list):
         entries = [f"/Type /StructElem /S /{element.role} /P {_n(parent, d)}"]
         if home is not None:
             entries.append(f"/Pg {_n(pages[home], d)}")
-        entries.append(f"/K [{' '.join(kids)}]")
+        if len(kids) == 1 and element.kids[0].__class__ is _ObjectRef:
+            # a signature field's element holds its OBJR alone, as the /K itself: the path pyHanko's
+            # check of a later signature recognises (…/K/Obj) as a field's place in the tree
+            entries.append(f"/K {kids[0]}")
+        else:
+            entries.append(f"/K [{' '.join(kids)}]")
         if element.alt:
             entries.append(f"/Alt {_n(pdfdoc.PDFString(element.alt), d)}")
+        if element.lang:
+            entries.append(f"/Lang {_n(pdfdoc.PDFString(element.lang), d)}")
+        if element.scope:
+            entries.append(f"/A << /O /Table /Scope /{element.scope} >>")
         return "<< " + " ".join(entries) + " >>"
     return text
+
+
+class _ObjectRef:
+    """A kid of an element that is an object of a page (a link's annotation): an OBJR when written."""
+
+    __slots__ = ("annotation", "page")
+
+    def __init__(self, annotation: LinkAnnotation, page: int):
+        self.annotation, self.page = annotation, page
 
 
 class _Written(pdfdoc.PDFObject):

@@ -14,8 +14,9 @@ INFO_NAMES = {"/Title": "title", "/Author": "author", "/Subject": "subject", "/K
               "/Creator": "creator", "/CreationDate": "creation date"}
 # Catalog entries a later signature touches (the form gains a field; the metadata its date)
 CATALOG_SIGNING = {"/AcroForm", "/Metadata", "/Perms", "/DSS", "/Extensions"}
-# links back up or across a tree (a structure element's page, parent): compared where they are owned, not here
-BACK_LINKS = {"/Parent", "/P", "/Pg"}
+# links back up or across a tree (a structure element's page, parent, the annotation an OBJR names: a link,
+# or a signature field a later signature fills): compared where they are owned, not here
+BACK_LINKS = {"/Parent", "/P", "/Pg", "/Obj"}
 
 
 def describe(reader, signed_revision: int) -> list[str]:

@@ -18,6 +18,7 @@ import re
 import tempfile
 import unicodedata
 
+from circular_editor.defaults import signature_field_name
 from circular_editor.signing.keys import Signer, SigningError
 
 
@@ -28,10 +29,6 @@ class SignerMismatch(SigningError):
         super().__init__(f"the certificate belongs to {holder}, but this block is {person}'s; sign with "
                          f"{person}'s own certificate, or confirm that this certificate is {person}'s")
         self.holder, self.person, self.fingerprint = holder, person, fingerprint
-
-
-def signature_field_name(index: int) -> str:
-    return f"Signatory{index + 1}"
 
 
 def _name_words(text: str) -> list[str]:
@@ -92,14 +89,15 @@ def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, f
 
     page, x0, y0, x1, y1 = room
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        existing = {name for name, _, _ in fields.enumerate_sig_fields(writer)}
+        writer = _archival_writer(IncrementalPdfFileWriter)(io.BytesIO(pdf), strict=False)
+        existing = {name: value is not None for name, value, _ in fields.enumerate_sig_fields(writer)}
     except Exception:
         raise SigningError("the PDF to sign cannot be read") from None
-    if field_name in existing:
+    if existing.get(field_name):
         raise SigningError(f"this PDF already holds the signature {field_name}: that block is signed")
-    fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page,
-                                                              box=(round(x0), round(y0), round(x1), round(y1))))
+    if field_name not in existing:  # (a letter rendered before its fields were part of it)
+        fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page,
+                                                                  box=(round(x0), round(y0), round(x1), round(y1))))
     meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm=signer.md_algorithm,
                                         reason=reason or None, location=location or None,
                                         subfilter=fields.SigSeedSubFilter.PADES)
@@ -119,6 +117,44 @@ def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, f
         except Exception as exc:  # a key pyHanko cannot use after all, a timestamp server that fails
             raise SigningError(f"the signature could not be made ({type(exc).__name__}: {str(exc)[:120]})") from None
     return out.getvalue()
+
+
+def _archival_writer(writer_class):
+    """pyHanko's incremental writer, keeping the letter a PDF/A file as it signs: pyHanko would date
+    /Info and add itself to its /Producer, then rewrite the XMP metadata its own way, naming itself
+    alone as producer (PDF/A wants /Info and XMP to agree, ISO 19005-2 6.6.3). Here both say the same:
+    the signing time as modification date, "<producer>; pyHanko <version>", and the XMP is ours
+    (render/archive.py), claims included."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    from circular_editor.render.archive import Description, xmp_date, xmp_packet
+
+    class ArchivalWriter(writer_class):
+        def _update_meta(self) -> None:
+            if self._info is None:
+                return super()._update_meta()
+            info = self._info.get_object()
+
+            def text(key: str) -> str:
+                return str(info.get(key, ""))
+            now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+            modified = f"D:{now:%Y%m%d%H%M%S}Z"
+            producer = text("/Producer")
+            producer = producer if VENDOR in producer else f"{producer}; {VENDOR}".lstrip("; ")
+            info["/ModDate"] = generic.TextStringObject(modified)
+            info["/Producer"] = generic.TextStringObject(producer)
+            self.mark_update(self._info)
+            created = text("/CreationDate")
+            described = Description(text("/Title"), text("/Author"), text("/Subject"), text("/Keywords"),
+                                    text("/Creator"), producer, xmp_date(created) if created else xmp_date(modified),
+                                    xmp_date(modified))
+            metadata = generic.StreamObject({generic.NameObject("/Type"): generic.NameObject("/Metadata"),
+                                             generic.NameObject("/Subtype"): generic.NameObject("/XML")},
+                                            stream_data=xmp_packet(described))
+            self.root["/Metadata"] = self.add_object(metadata)
+            self.update_root()
+    return ArchivalWriter
 
 
 def base_pdf(rendered: bytes, signed_files) -> bytes:

@@ -17,6 +17,10 @@ baseline.
 """
 from __future__ import annotations
 
+from typing import Protocol
+
+from reportlab.pdfbase import pdfdoc
+
 from circular_editor.typeset.layout import Line, ParagraphLayout
 from circular_editor.typeset.pdffont import fonts_of
 from circular_editor.typeset.uri import LINK_SCHEMES, ascii_uri
@@ -50,13 +54,66 @@ class LinePlan:
 
     def __init__(self, line: Line, x: float, size: float, spans):
         self.program = _program(line, x, size, spans)
-        self.links = tuple((x + x0, x + x1, target) for x0, x1, url in line.links if (target := safe_link(url)))
+        self.links = tuple((x + x0, x + x1, target, _link_text(line, spans, url))
+                           for x0, x1, url in line.links if (target := safe_link(url)))
         self.height, self.ascent, self.descent = line.height, line.ascent, line.descent
         size_text = _fmt(size)
         self.size = _KEYS.setdefault(size_text, size_text)
 
-    def __call__(self, canvas, top: float) -> None:
-        draw_plan(canvas, self, baseline_below(self, top))
+    @property
+    def has_pieces(self) -> bool:
+        """Whether a piece of the line is a link or a Latin phrase (see Piece)."""
+        return any(item.__class__ is Piece and (item.link or item.lang) for item in self.program)
+
+    def __call__(self, canvas, top: float, marks: Marks | None = None) -> None:
+        draw_plan(canvas, self, baseline_below(self, top), marks)
+
+
+class Piece(tuple):
+    """In a plan's program, where a piece of the line begins whose structure differs from what went
+    before: (link target or None, language or None). A line is its paragraph's text, but a screen
+    reader wants a link as a /Link element holding its words, and a Latin phrase with its /Lang;
+    each piece is drawn in text objects of its own, so its marked content never crosses BT/ET."""
+
+    __slots__ = ()
+
+    @property
+    def link(self) -> str | None:
+        return self[0]
+
+    @property
+    def lang(self) -> str | None:
+        return self[1]
+
+
+class Marks(Protocol):
+    """What tags a line's pieces (render/tagging.py); `draw_plan` calls it as it writes the line."""
+
+    open: bool  # a marked-content sequence is open (begin was called, its EMC not yet written)
+
+    def begin(self, canvas, piece: Piece) -> str:
+        """The BDC operator that begins `piece`'s marked content."""
+
+    def annotated(self, canvas, annotation: LinkAnnotation, target: str) -> None:
+        """The annotation of the link to `target` on this line is made: tie it to the link's element."""
+
+
+class LinkAnnotation(pdfdoc.PDFObject):
+    """A link annotation as PDF/A and PDF/UA want it: printed (/F 4: shown on paper as on screen), no
+    border, its /Contents the words it covers (what a screen reader says of it), and a /StructParent
+    once tagged, tying it to its /Link element."""
+
+    def __init__(self, rect: tuple[float, ...], uri: str, text: str):
+        self.rect, self.uri, self.text = rect, uri, text
+        self.struct_parent: int | None = None
+
+    def format(self, document) -> bytes:
+        def string(value: str) -> str:
+            return pdfdoc.PDFString(value).format(document).decode("latin-1")
+        rect = " ".join(_fmt(v) for v in self.rect)
+        parent = f" /StructParent {self.struct_parent}" if self.struct_parent is not None else ""
+        return (f"<< /Type /Annot /Subtype /Link /Rect [{rect}] /F 4 /Border [0 0 0] /Contents {string(self.text)}"
+                f" /A << /S /URI /URI {string(self.uri)} >>{parent} >>").encode("latin-1")
 
 
 class _X(str):
@@ -71,8 +128,9 @@ def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans)
         draw_plan(canvas, LinePlan(line, x, size, spans), baseline)
 
 
-def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
-    """Draw a planned line with its baseline at `baseline`."""
+def draw_plan(canvas, plan: LinePlan, baseline: float, marks: Marks | None = None) -> None:
+    """Draw a planned line with its baseline at `baseline`; with `marks`, each piece of it (see Piece)
+    as a marked-content sequence that `marks` begins (the line's own text, a link, a Latin phrase)."""
     if not plan.program:
         return
     fonts = fonts_of(canvas)
@@ -87,20 +145,36 @@ def draw_plan(canvas, plan: LinePlan, baseline: float) -> None:
             ops.append(f"1 0 0 1 {item} {y} Tm")
         elif kind is str:
             ops.append(item)
+        elif kind is Piece:
+            if marks is not None:
+                if marks.open:
+                    ops.append("EMC")
+                ops.append(marks.begin(canvas, item))
         else:  # a face
             codes = fonts.codes_for(item)
             hexes = codes.hex
             ops.append(f"/{codes.internal_name} {plan.size} Tf")
+    if marks is not None and marks.open:
+        ops.append("EMC")
     ops.append("Q")
     canvas._code.append("\n".join(ops))
-    for x0, x1, target in plan.links:
+    for x0, x1, target, text in plan.links:
         box = (x0, baseline - plan.descent, x1, baseline + plan.ascent)
-        canvas.linkURL(ascii_uri(target), box, relative=0, thickness=0)
+        annotation = LinkAnnotation(box, ascii_uri(target), text)
+        if marks is not None:
+            marks.annotated(canvas, annotation, target)
+        canvas._addAnnotation(annotation)
 
 
 _KEYS: dict = {}  # one object per distinct glyph key, kerning number and colour operator
 _XS: dict = {}  # one per distinct x (apart: an `_X` equals the kerning number with the same digits)
 _KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only sharing is lost)
+
+
+def _link_text(line: Line, spans, url: str) -> str:
+    """The words of the line that link to `url`, as typed (a screen reader's name for the link)."""
+    glyphs = sorted((g for g in line.glyphs if spans[g.span].link == url), key=lambda g: g.index)
+    return "".join(g.text for g in glyphs).strip() or url
 
 
 def _program(line: Line, x: float, size: float, spans) -> tuple:
@@ -119,25 +193,37 @@ def _program(line: Line, x: float, size: float, spans) -> tuple:
         else:
             runs.append([g])
     runs.sort(key=lambda run: min(g.index for g in run))
-    colours = [LINK_COLOUR if safe_link(span.link) else TEXT_COLOUR for span in spans]
+    targets = [safe_link(span.link) for span in spans]
+    colours = [LINK_COLOUR if target else TEXT_COLOUR for target in targets]
     program: list = []
     colour = None  # the colour set so far
     keys = _KEYS
     if len(keys) > _KEYS_AT_MOST or len(_XS) > _KEYS_AT_MOST:
         keys.clear()
         _XS.clear()
+    piece = None
     for run in runs:
-        colour = _run_program(run, x, size, colours, colour, keys, program)
+        lang = "en" if run[0].level % 2 == 0 and any(_is_latin_letter(g.text) for g in run) else None
+        colour, piece = _run_program(run, x, size, colours, colour, keys, program, targets, lang, piece)
     return tuple(program)
 
 
-def _run_program(run, x: float, size: float, colours, current_colour, keys, program):
-    """One text object: the glyphs of one level run, left to right; returns the colour it ends with.
+def _is_latin_letter(text: str) -> bool:
+    return any("A" <= c <= "Z" or "a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in text)
+
+
+def _run_program(run, x: float, size: float, colours, current_colour, keys, program, targets, lang, piece):
+    """The glyphs of one level run, left to right, in one text object, or one per piece (a link, see
+    Piece) where pieces change inside it; returns the colour and the piece it ends with.
 
     A mark is drawn at the pen with no width, its offset built into the glyph, so the pen never jumps
     or rises inside a word and readers keep the mark with its letter. A glyph with no text of its own
     (a kashida, a connecting piece) becomes part of the glyph drawn before it in the same TJ (or, if
     none, after it): one composite of the subset, copied as that glyph's text alone."""
+    first = Piece((targets[run[0].span], lang))
+    if first != piece:
+        program.append(first)
+        piece = first
     program.append("BT")
     face = None
     pen = None  # where the PDF puts the next glyph of the same TJ
@@ -149,6 +235,12 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         colour = colours[g.span]
         gx = x + g.x
         units = g.face.upem / size
+        if g.text and targets[g.span] != piece.link:  # a link begins or ends inside the run
+            _close_tj(program, face, tj, waiting, pen, size, keys)
+            tj = []
+            piece = Piece((targets[g.span], lang))
+            program += ["ET", piece, "BT"]
+            pen = None
         if g.face is not face or colour != current_colour or pen is None:
             _close_tj(program, face, tj, waiting, pen, size, keys)
             tj = []
@@ -198,7 +290,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         pen = origin + width / units
     _close_tj(program, face, tj, waiting, pen, size, keys)
     program.append("ET")
-    return current_colour
+    return current_colour, piece
 
 
 def _next_letters(glyphs) -> list:

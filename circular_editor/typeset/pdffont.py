@@ -121,12 +121,13 @@ def _subset_tag(face: FontFace, gids: list[int]) -> str:
 
 def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
     face = codes.face
-    composites = tuple(sorted({glyph for glyph, _, _ in codes.entries if glyph.__class__ is tuple}))
+    drawn = [_glyph_program(face, glyph, width) for glyph, _, width in codes.entries]
+    composites = tuple(sorted({glyph for glyph in drawn if glyph.__class__ is tuple}))
     gid_of = {glyph: len(face.advances) + k for k, glyph in enumerate(composites)}
-    gids = [gid_of[glyph] if glyph.__class__ is tuple else glyph for glyph, _, _ in codes.entries]
+    gids = [gid_of[glyph] if glyph.__class__ is tuple else glyph for glyph in drawn]
     base_font = f"{_subset_tag(face, gids)}+{face.postscript_name}"
     scale = 1000.0 / face.upem
-    used = {glyph for glyph, _, _ in codes.entries if glyph.__class__ is int}
+    used = {glyph for glyph in drawn if glyph.__class__ is int}
     font_file = pdfdoc.PDFStream(content=subset_keeping_ids(face.data, used, composites))
     font_file.dictionary["Length1"] = len(font_file.content)
     font_file.filters = [pdfdoc.PDFZCompress]
@@ -164,6 +165,18 @@ def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
         "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
         "ToUnicode": doc.Reference(_stream(doc, _to_unicode_cmap(codes.entries))),
     })
+
+
+def _glyph_program(face: FontFace, glyph, width: int):
+    """The glyph of the subset that draws a code: the font's own glyph where the code's width is its
+    advance, else a composite (its components, the code's width) of the subset's own, so that the
+    width in the font dictionary is the glyph program's (PDF/A-2, ISO 19005-2 6.2.11.5): a justified
+    glyph, a mark drawn with no width, a glyph with its textless neighbours."""
+    if glyph.__class__ is int:
+        if face.advances[glyph] == width:
+            return glyph
+        glyph = ((glyph, 0, 0),)
+    return (glyph, max(0, width))
 
 
 def _utf16_hex(text: str) -> str:

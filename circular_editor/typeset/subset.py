@@ -6,7 +6,10 @@ glyph ids, empties every `glyf` entry that is not used (or a component of a
 used composite), and writes the tables a PDF viewer reads. That takes a few
 milliseconds. Layout tables (GSUB/GPOS) are dropped: shaping is already done.
 Composite glyphs are appended after the font's own (see pdffont.py): a mark moved
-to where it is drawn, or a glyph with the glyphs that have no text beside it.
+to where it is drawn, a glyph with the glyphs that have no text beside it, or a
+glyph drawn at a width of its own (justified). Each has its own advance in `hmtx`:
+PDF/A (ISO 19005-2 6.2.11.5) wants the width the PDF gives a code to be the width
+of the glyph the font program draws for it.
 """
 from __future__ import annotations
 
@@ -64,14 +67,15 @@ def parse(data: bytes) -> TrueTypeTables:
     return TrueTypeTables(data)
 
 
-Composite = tuple[tuple[int, int, int], ...]  # (glyph id, dx, dy) in font units, per component
+Components = tuple[tuple[int, int, int], ...]  # (glyph id, dx, dy) in font units, per component
+Composite = tuple[Components, int]  # its components and its advance, in font units
 
 
 def subset_keeping_ids(data: bytes, used: set[int], composites: tuple[Composite, ...] = ()) -> bytes:
     """A TrueType file with the outlines of `used` (and glyph 0) only, same glyph ids; then one glyph
-    per entry of `composites`, from id `num_glyphs` on: its components, each moved by its (dx, dy)
-    (its advance comes from the PDF's widths)."""
-    parts = {gid for composite in composites for gid, _, _ in composite}
+    per entry of `composites`, from id `num_glyphs` on: its components, each moved by its (dx, dy),
+    with its own advance."""
+    parts = {gid for components, _ in composites for gid, _, _ in components}
     return _subset(data, frozenset(used) | parts, tuple(composites))
 
 
@@ -93,8 +97,8 @@ def _subset(data: bytes, used: frozenset[int], composites: tuple[Composite, ...]
             glyf += b"\0" * (-len(glyf) % 4)
         loca.append(len(glyf))
     bearings = []  # each new glyph's left side bearing: its xMin, which rasterisers take as its origin offset
-    for composite in composites:
-        glyph = _composite_glyph(font, composite)
+    for components, _ in composites:
+        glyph = _composite_glyph(font, components)
         bearings.append(struct.unpack_from(">h", glyph, 2)[0])
         glyf += glyph
         glyf += b"\0" * (-len(glyf) % 4)
@@ -106,14 +110,15 @@ def _subset(data: bytes, used: frozenset[int], composites: tuple[Composite, ...]
     tables.update({b"head": bytes(head), b"glyf": bytes(glyf),
                    b"loca": struct.pack(f">{len(loca)}I", *loca)})
     if composites:
-        tables.update(_with_more_glyphs(font, bearings, max(len(c) for c in composites)))
+        metrics = [(advance, bearing) for (_, advance), bearing in zip(composites, bearings)]
+        tables.update(_with_more_glyphs(font, metrics, max(len(components) for components, _ in composites)))
     return _assemble(tables)
 
 
 _XY_WORDS = 0x0001 | 0x0002  # ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES
 
 
-def _composite_glyph(font: TrueTypeTables, components: Composite) -> bytes:
+def _composite_glyph(font: TrueTypeTables, components: Components) -> bytes:
     """A composite glyph of `components`, each moved by its (dx, dy); its box holds theirs.
 
     Offsets and the box are 16-bit in the glyph table: a mark stacked past 32,767 units (about 33 em: the
@@ -138,19 +143,28 @@ def _int16(value: int) -> int:
     return max(-32768, min(32767, value))
 
 
-def _with_more_glyphs(font: TrueTypeTables, bearings: list[int], most_components: int) -> dict[bytes, bytes]:
-    """maxp and hmtx for more glyphs, with these left side bearings (composites of up to
-    `most_components` components, one level deeper than what they hold)."""
-    extra = len(bearings)
+def _with_more_glyphs(font: TrueTypeTables, metrics: list[tuple[int, int]], most_components: int) -> dict[bytes, bytes]:
+    """maxp, hhea and hmtx for more glyphs with these (advance, left side bearing), composites of up to
+    `most_components` components, one level deeper than what they hold. Every glyph gets a long metric
+    (hhea's numberOfHMetrics counts them all): past that count a glyph takes the last advance, and a
+    composite must have its own."""
+    extra = len(metrics)
     maxp = bytearray(font.table(b"maxp"))
     struct.pack_into(">H", maxp, 4, font.num_glyphs + extra)
     if len(maxp) >= 32:  # version 1.0: maxComponentElements, maxComponentDepth
         elements, depth = struct.unpack_from(">HH", maxp, 28)
         struct.pack_into(">HH", maxp, 28, max(elements, most_components), depth + 1)
-    hhea_count = struct.unpack_from(">H", font.table(b"hhea"), 34)[0]
-    # glyphs past hhea's numberOfHMetrics have the last advance and a left side bearing of their own
-    hmtx = font.table(b"hmtx")[:4 * hhea_count + 2 * (font.num_glyphs - hhea_count)]
-    return {b"maxp": bytes(maxp), b"hmtx": hmtx + struct.pack(f">{extra}h", *bearings)}
+    hhea = bytearray(font.table(b"hhea"))
+    long_count = struct.unpack_from(">H", hhea, 34)[0]
+    hmtx = font.table(b"hmtx")
+    last_advance = struct.unpack_from(">H", hmtx, 4 * (long_count - 1))[0]
+    short = struct.unpack_from(f">{font.num_glyphs - long_count}h", hmtx, 4 * long_count)
+    longs = hmtx[:4 * long_count] + b"".join(struct.pack(">Hh", last_advance, lsb) for lsb in short)
+    longs += b"".join(struct.pack(">Hh", max(0, min(65535, advance)), lsb) for advance, lsb in metrics)
+    advance_max = max(struct.unpack_from(">H", hhea, 10)[0], *(advance for advance, _ in metrics))
+    struct.pack_into(">H", hhea, 34, font.num_glyphs + extra)
+    struct.pack_into(">H", hhea, 10, max(0, min(65535, advance_max)))
+    return {b"maxp": bytes(maxp), b"hhea": bytes(hhea), b"hmtx": longs}
 
 
 def _checksum(data: bytes) -> int:

@@ -5,7 +5,7 @@ One line per glyph, in the order the content stream draws them:
     page  baseline  x  rise  font  glyph-id  "ToUnicode text"
 
 positions in points to 0.01, the glyph id through the font's CIDToGIDMap and
-the text through its ToUnicode map; then one line per link annotation. A glyph
+the text through its ToUnicode map; then one line per link annotation or signature field. A glyph
 the subset adds (a shifted copy of a glyph, see typeset/subset.py) is shown as
 the glyphs it is made of, one line each, where their ink lands: x moved by the
 offset, and the height above the baseline as the rise (the text on the first). The
@@ -97,6 +97,10 @@ def dump(pdf: bytes) -> str:
         for annot in resolve1(page.annots) or []:
             annot = resolve1(annot)
             x0, y0, x1, y1 = (float(v) for v in resolve1(annot["Rect"]))
+            if resolve1(annot.get("FT")) is not None:  # a signature field (its name)
+                name = resolve1(annot.get("T"))
+                out.append(f"{number} field {x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f} {name.decode('latin-1')}")
+                continue
             target = resolve1(resolve1(annot.get("A", {})).get("URI", b""))
             target = target.decode("latin-1") if isinstance(target, bytes) else str(target)
             out.append(f"{number} link {x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f} {target}")
