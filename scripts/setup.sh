@@ -20,6 +20,13 @@ ldconfig -p 2>/dev/null | grep -q libxcb-render-util.so.0 || need_apt+=(libxcb-r
 ldconfig -p 2>/dev/null | grep -q libxkbcommon-x11.so.0 || need_apt+=(libxkbcommon-x11-0)
 # A real PostgreSQL server for the bureau-server tests (each test session starts its own in a temporary folder).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+# the PDF checkers the tests run on every circular (tests/conformance.py): qpdf, and PDFBox Preflight with
+# the two Java libraries it needs beside it on Java 17
+command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+[ -e /usr/share/java/preflight.jar ] || need_apt+=(libpdfbox2-java)
+[ -e /usr/share/java/javax.activation.jar ] || need_apt+=(libactivation-java)
+[ -e /usr/share/java/jaxb-api.jar ] || need_apt+=(libjaxb-api-java)
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "setup: installing ${need_apt[*]}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from circular_editor import markup
 from circular_editor.defaults import Defaulted, resolve, signatories_shown
 from circular_editor.model import Circular, ListBlock, Paragraph, Signatory
 from circular_editor.render.flow import Block, Row, draw_rows
@@ -143,8 +144,9 @@ def _subject(circular: Circular, style: LetterStyle, geo: Geometry, heading: Ele
     label_w = geo.page.header_label_width
     label = geo.box(geo.right - label_w, label_w, size, "start", bold=True)
     text = geo.box(geo.left, geo.width - label_w, size, "start", bold=True)
-    return Block(labelled(style.label("subject"), label, circular.subject, text, heading, heading.child("Span")),
-                 space_before=geo.page.subject_space, keep_together=True, keep_with_next=True)
+    lines = labelled(style.label("subject"), label, circular.subject, text, heading, heading.child("Span"))
+    return Block(bookmarked(lines, markup.plain(circular.subject)), space_before=geo.page.subject_space,
+                 keep_together=True, keep_with_next=True)
 
 
 def body_blocks(body, geo: Geometry, numbered: bool, parent: Element) -> list[Block]:
@@ -240,6 +242,20 @@ def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element)
 SIGNATURE_ROOMS = "_circular_editor_signature_rooms"  # canvas attribute: {signatory index: (page, x0, y0, x1, y1)}
 
 
+def bookmarked(lines: list[Row], title: str) -> list[Row]:
+    """The same rows, the first also making an outline entry (a bookmark) for `title` where it is drawn:
+    the subject and each annex, how a reader moves through a long letter (PDF/UA: documents of many
+    pages have an outline)."""
+    def mark(canvas, top: float) -> None:  # draws nothing on the page
+        key = f"heading-{canvas.getPageNumber()}-{top:.2f}"
+        canvas.bookmarkHorizontalAbsolute(key, top)
+        canvas.addOutlineEntry(" ".join(title.split()), key, level=0)
+    if not lines or not title.strip():
+        return lines
+    first = lines[0]
+    return [Row(first.height, (mark,) + first.parts)] + lines[1:]
+
+
 def _signature_room(index: int, x: float, width: float, height: float, label: str, block: Element):
     """The room of signatory `index`: noted where it lands, and its empty signature field made there."""
     def note(canvas, top: float) -> None:  # draws nothing on the page
@@ -265,6 +281,9 @@ def _annexes(circular: Circular, style: LetterStyle, geo: Geometry, root: Elemen
         if annex.title.strip():
             heading += tag(rows(annex.title, geo.box(geo.left, geo.width, geo.type.subject, "center", bold=True)),
                            section.child("H2"))
-        blocks.append(Block(heading, new_page=True, keep_together=True, keep_with_next=bool(annex.body)))
+        title = style.labels.annex_heading.format(n=n)
+        title += f": {markup.plain(annex.title)}" if annex.title.strip() else ""
+        blocks.append(Block(bookmarked(heading, title), new_page=True, keep_together=True,
+                            keep_with_next=bool(annex.body)))
         blocks.extend(body_blocks(annex.body, geo, False, section))
     return blocks

@@ -60,11 +60,6 @@ class LinePlan:
         size_text = _fmt(size)
         self.size = _KEYS.setdefault(size_text, size_text)
 
-    @property
-    def has_pieces(self) -> bool:
-        """Whether a piece of the line is a link or a Latin phrase (see Piece)."""
-        return any(item.__class__ is Piece and (item.link or item.lang) for item in self.program)
-
     def __call__(self, canvas, top: float, marks: Marks | None = None) -> None:
         draw_plan(canvas, self, baseline_below(self, top), marks)
 
