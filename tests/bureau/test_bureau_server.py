@@ -240,6 +240,7 @@ def test_kill_9_during_push_a_hundred_times_loses_and_duplicates_nothing(bureau,
     expected: dict[str, str] = {}
     env = {"PGPASSWORD": desk.password, "PATH": "/usr/bin:/bin"}
     killed = 0
+    whole = 0.6  # how long a sync takes here, start to exit: each kill lands at a random point of it
     for round_ in range(100):
         with Repository(desk.folder) as store:
             if round_ % 3 == 0 or not expected:
@@ -248,12 +249,16 @@ def test_kill_9_during_push_a_hundred_times_loses_and_duplicates_nothing(bureau,
                 for record_id in rng.sample([s.id for s in store.search()], 2):
                     store.save(draft(f"تعديل {round_} للرقم {record_id}"), record_id)
             expected = {store.get(s.id).gid: s.subject for s in store.search()}
+        started = time.monotonic()
         child = subprocess.Popen([sys.executable, "-m", "circular_editor", "--db", str(desk.folder), "sync"],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        time.sleep(rng.uniform(0.15, 0.6))
+        time.sleep(rng.uniform(0.25, 0.95) * whole)
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
             killed += 1
+        else:
+            child.wait()
+            whole = time.monotonic() - started
         _, err = child.communicate()
         assert b"Traceback" not in err
     desk.sync()
