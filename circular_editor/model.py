@@ -47,9 +47,13 @@ class ValidationError(UserError):
         self.path, self.problem = path, problem
 
 
+DIRECTIONS = ("rtl", "ltr", "auto")  # a block's base direction; auto: its first strong character's (UAX #9 P2-P3)
+
+
 @dataclass
 class Paragraph:
     text: str
+    direction: str | None = None  # one of DIRECTIONS; None: auto, and not written back
     type: str = field(default="paragraph", init=False)
 
 
@@ -57,6 +61,7 @@ class Paragraph:
 class ListBlock:
     items: list[str]
     ordered: bool = False
+    direction: str | None = None
     type: str = field(default="list", init=False)
 
 
@@ -320,17 +325,26 @@ def _block(item, path: str) -> Block:
     _expect(item, dict, path, 'a block object ({"type": "paragraph", "text": ...})')
     kind = item.get("type")
     if kind == "paragraph":
-        _only(item, ("type", "text"), path)
+        _only(item, ("type", "text", "direction"), path)
         if "text" not in item:
             raise ValidationError(f"{path}.text", "missing (required)")
-        return Paragraph(_text(item["text"], f"{path}.text"))
+        return Paragraph(_text(item["text"], f"{path}.text"), _direction(item, path))
     if kind == "list":
-        _only(item, ("type", "ordered", "items"), path)
+        _only(item, ("type", "ordered", "items", "direction"), path)
         if "items" not in item:
             raise ValidationError(f"{path}.items", "missing (required)")
         ordered = _expect(item.get("ordered", False), bool, f"{path}.ordered", "true or false")
-        return ListBlock(_texts(item["items"], f"{path}.items", MAX_TEXT), ordered)
+        return ListBlock(_texts(item["items"], f"{path}.items", MAX_TEXT), ordered, _direction(item, path))
     raise ValidationError(f"{path}.type", f'expected "paragraph" or "list", got {quoted(kind)}')
+
+
+def _direction(item: dict, path: str) -> str | None:
+    if "direction" not in item:
+        return None
+    value = item["direction"]
+    if value not in DIRECTIONS:
+        raise ValidationError(f"{path}.direction", f"expected one of {', '.join(DIRECTIONS)}, got {quoted(value)}")
+    return value
 
 
 def _only(item: dict, keys: tuple, path: str) -> None:
@@ -359,6 +373,8 @@ def _write_blocks(blocks: list[Block]) -> list[dict]:
             out.append({"type": "paragraph", "text": b.text})
         else:
             out.append({"type": "list", "ordered": b.ordered, "items": list(b.items)})
+        if b.direction is not None:
+            out[-1]["direction"] = b.direction
     return out
 
 

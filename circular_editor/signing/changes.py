@@ -52,9 +52,12 @@ def _plain(value, resolver, depth: int = 0):
     """A PDF value as plain Python values (streams as their bytes), to compare two revisions' objects."""
     from pyhanko.pdf_utils import generic
 
+    reference = value.idnum if isinstance(value, generic.IndirectObject) else None
     value = _resolved(value, resolver)
     if depth > 12:
         return "…"
+    if reference is not None and isinstance(value, dict) and value.get("/Type") == "/Page":
+        return ("page", reference)  # (a bookmark's destination): the page itself is compared page by page
     if isinstance(value, generic.StreamObject):
         return ("stream", value.data, {str(k): _plain(value.raw_get(k), resolver, depth + 1) for k in value
                                        if k not in ("/Length", "/Filter", "/DecodeParms")})

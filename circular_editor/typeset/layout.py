@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from circular_editor.typeset.bidi import bidi_classes, resolve_levels, visual_order
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
@@ -20,7 +22,10 @@ from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape_clusters
 from circular_editor.typeset.spans import Span
 
 SPACES = frozenset(" \t")
-_URL_BREAK_AFTER = frozenset("/.@-_?&=")
+URL_BREAK_AFTER = "/?&="  # a long URL breaks only after one of these (never at its hyphens, dots, @ or _)
+URL_PIECE = 6  # characters a URL break leaves on each side, at least
+SHORT_URL = 1 / 3  # a URL up to this share of the measure never breaks
+RUNT_CHARACTERS = 12  # a paragraph's last line holds two words or this many characters, at least
 _DROPPED_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc but tab and newline
 _MARK_CATEGORIES = frozenset(("Mn", "Me", "Cf"))
 
@@ -123,11 +128,12 @@ def layout_segment(text, start, end, owner, spans, width, style, local=None) -> 
     faces, complete = assign_faces(text, start, end, owner, spans, style.family)
     shaping_text = text if complete else _with_replacements(text, start, faces)
     clusters = shape_runs(shaping_text, start, levels, faces, style.size)
-    breaks = break_flags(text, clusters, 0, len(clusters), url_inside(isolates))
+    rules = break_rules(text, isolates, clusters, width)
+    breaks = break_flags(text, clusters, 0, len(clusters), rules)
     ranges, lines = [], []
-    for a, b in fill_lines(clusters, breaks, width, style):
+    for a, b in fill_lines(clusters, breaks, width, style, text=text):
         ranges.append((a, b))
-        lines.append(make_line(text, clusters, a, b, owner, spans, width, style))
+        lines.append(make_line(text, clusters, a, b, owner, spans, width, style, rules))
     return Segment(clusters, breaks, ranges, lines, complete)
 
 
@@ -194,30 +200,155 @@ def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
             for g, e in zip(groups, ends)]
 
 
-def url_inside(isolates: list[Isolate]) -> frozenset[int]:
-    """Positions inside a URL or an e-mail address (after its first character), where a line may break."""
-    return frozenset(i for s, e, kind in isolates if kind in ("url", "email") for i in range(s + 1, e))
+class BreakRules(NamedTuple):
+    """Where the usual breaks (after spaces) do not apply, from a segment's isolated units."""
+
+    kept: frozenset[int]  # a line never starts here: inside a phone number, an e-mail address, a short URL,
+    #                        and before a number in a Latin phrase (`Study Group 5`, `Circular 311`)
+    inside: frozenset[int]  # a line may start here, inside a long URL (after / ? & =), and the line before
+    #                          is then not stretched past the usual limit
 
 
-def break_flags(text, clusters, lo: int, hi: int, inside_url: frozenset[int]) -> list[bool]:
-    """For clusters lo..hi-1, whether a line may start there: after spaces, and inside URLs and e-mail
-    addresses after / . @ - _ (never at the first cluster)."""
+def break_rules(text: str, isolates: list[Isolate], clusters, measure: float) -> BreakRules:
+    kept: set[int] = set()
+    inside: set[int] = set()
+    for start, end, kind in isolates:
+        if kind in ("phone", "email"):
+            kept.update(range(start + 1, end))
+        elif kind == "url":
+            kept.update(range(start + 1, end))
+            if _width_of(clusters, start, end) > measure * SHORT_URL:
+                inside.update(_url_breaks(text, start, end))
+        elif kind == "phrase":
+            kept.update(m.end() for m in _BEFORE_NUMBER.finditer(text, start, end))
+    return BreakRules(frozenset(kept - inside), frozenset(inside))
+
+
+_BEFORE_NUMBER = re.compile(r"[ \u00a0]+(?=\d)")
+_AFTER_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://)?[^/?#]*")
+
+
+def _url_breaks(text: str, start: int, end: int) -> list[int]:
+    """Where a long URL may break: after / ? & = past its host (`https://www.itu.int/` stays whole), never
+    leaving fewer than URL_PIECE characters on either side."""
+    first = _AFTER_HOST.match(text, start, end).end() + 1
+    return [k for k in range(max(first, start + URL_PIECE), end - URL_PIECE + 1)
+            if text[k - 1] in URL_BREAK_AFTER and text[k] not in URL_BREAK_AFTER]
+
+
+def _width_of(clusters, start: int, end: int) -> float:
+    k = bisect_left(clusters, start, key=lambda c: c.start)
+    total = 0.0
+    while k < len(clusters) and clusters[k].start < end:
+        total += clusters[k].width
+        k += 1
+    return total
+
+
+def break_flags(text, clusters, lo: int, hi: int, rules: BreakRules) -> list[bool]:
+    """For clusters lo..hi-1, whether a line may start there: after spaces (but where `rules` keep the
+    text together), and inside long URLs where `rules` allow it (never at the first cluster)."""
     flags = []
+    kept, inside = rules.kept, rules.inside
     for i in range(lo, hi):
         if i == 0:
             flags.append(False)
             continue
         prev, cur = clusters[i - 1], clusters[i]
-        flags.append((prev.space and not cur.space)
-                     or (cur.start in inside_url and text[cur.start - 1] in _URL_BREAK_AFTER
-                         and text[cur.start] not in _URL_BREAK_AFTER))
+        flags.append((prev.space and not cur.space and cur.start not in kept) or cur.start in inside)
     return flags
 
 
-def fill_lines(clusters, breaks, width, style, a: int = 0):
-    """Greedy first fit on shaped widths from cluster a on: yields each line's (first, end) clusters.
-    A line depends on its clusters and those of the word after it; a word wider than the line is cut
-    between clusters."""
+def fill_lines(clusters, breaks, width, style, a: int = 0, text: str = ""):
+    """Each line's (first, end) clusters from cluster a on: greedy first fit on shaped widths, but for
+    the paragraph's last lines, where the last is never a runt (see no_runt). A line depends on its
+    clusters and those of the word after it, and the two lines before the last on the last; a word
+    wider than the line is cut between clusters."""
+    pending: list[tuple[int, int]] = []
+    n = len(clusters)
+    for line in _first_fit(clusters, breaks, width, style, a):
+        pending.append(line)
+        if line[1] == n:
+            pending = no_runt(clusters, breaks, width, style, pending, text)
+        while len(pending) > (2 if line[1] < n else 0):
+            yield pending.pop(0)
+
+
+RUNT_STRETCH = 2.0  # a line above a runt may take its spaces to this many times their width, at most
+
+
+def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The last lines of a paragraph (up to three), broken again so that the last is not a runt: one word of
+    fewer than RUNT_CHARACTERS characters. The runt takes the last word of the line above, and that line
+    one from the line above it when it would be too loose (its spaces past RUNT_STRETCH times their
+    width); of the ways that fit, the one whose lines are the most even. In Arabic as in Latin setting
+    a lone short word closing a paragraph reads as a stray and leaves a hole in the block of text; a
+    typesetter takes a word down, and a kashida or a wider space pays for it. When no way fits, the
+    lines stay as they are."""
+    n = lines[-1][1]
+    if len(lines) < 2 or not _is_runt(clusters, breaks, lines[-1], text):
+        return lines
+    for m in range(2, len(lines) + 1):  # the last two lines broken again, else the last three
+        start = lines[-m][0]
+        points = [k for k in range(start + 1, n) if breaks[k]]
+        best, best_cost = None, None
+        for chosen in _increasing(points, m - 1):
+            edges = [start, *chosen, n]
+            pieces = list(zip(edges, edges[1:]))
+            cost = _evenness(clusters, pieces[:-1], width, style)
+            if cost is None or _is_runt(clusters, breaks, pieces[-1], text) \
+                    or _natural(clusters, *pieces[-1]) > width:
+                continue
+            if best_cost is None or cost < best_cost:
+                best, best_cost = pieces, cost
+        if best is not None:
+            return lines[:-m] + best
+    return lines
+
+
+def _increasing(points: list[int], count: int):
+    """Every choice of `count` of `points`, in order (the last lines hold a few dozen break points)."""
+    if count == 1:
+        for p in points:
+            yield (p,)
+        return
+    for k, p in enumerate(points):
+        for rest in _increasing(points[k + 1:], count - 1):
+            yield (p, *rest)
+
+
+def _is_runt(clusters, breaks, line: tuple[int, int], text: str) -> bool:
+    a, b = line
+    if any(breaks[k] for k in range(a + 1, b)):
+        return False
+    return len(text[clusters[a].start:clusters[b - 1].end].strip()) < RUNT_CHARACTERS if text else False
+
+
+def _natural(clusters, a: int, b: int) -> float:
+    return sum(c.width for c in clusters[a:b]) - _trailing_space_width(clusters, a, b)
+
+
+def _evenness(clusters, lines, width, style) -> float | None:
+    """How unevenly justified lines would be (the sum of their spaces' stretch squared, in space widths);
+    None when one does not fit or would stretch past RUNT_STRETCH."""
+    cost = 0.0
+    for a, b in lines:
+        natural = _natural(clusters, a, b)
+        spaces = [c for c in clusters[a:b] if c.space]
+        shrink = sum(c.width for c in spaces) * style.space_shrink
+        if natural - shrink > width + 1e-6:
+            return None
+        if spaces:
+            stretch = max(0.0, width - natural) / (len(spaces) * spaces[0].width)
+            if stretch > RUNT_STRETCH:
+                return None
+            cost += stretch * stretch
+        elif natural < 0.8 * width:
+            return None
+    return cost
+
+
+def _first_fit(clusters, breaks, width, style, a: int):
     n = len(clusters)
     while a < n:
         natural = shrink = 0.0
@@ -261,18 +392,22 @@ def _metrics(face: FontFace, size: float) -> tuple[float, float]:
     return face.ascent * size / face.upem, -face.descent * size / face.upem
 
 
-def make_line(text, clusters, a: int, b: int, owner, spans, width, style) -> Line:
-    """The line of clusters a..b-1, justified unless it is the segment's last."""
-    justify = b != len(clusters)
+def make_line(text, clusters, a: int, b: int, owner, spans, width, style, rules: BreakRules | None = None) -> Line:
+    """The line of clusters a..b-1, justified unless it is the segment's last, or it breaks inside a URL
+    and would have to stretch its spaces past their limit (then it is set ragged)."""
+    justify = b != len(clusters) and style.align == "justify"
+    in_url = justify and rules is not None and clusters[b].start in rules.inside
     clusters = clusters[a:b]
     line_text = text[clusters[0].start:clusters[-1].end] if clusters else ""
     while clusters and clusters[-1].space:
         clusters = clusters[:-1]
     natural = sum(c.width for c in clusters)
-    space_extra, kashidas = _justify(text, clusters, width, natural, style, justify and style.align == "justify")
+    if in_url and not _stretches_within_limit(clusters, width, natural, style):
+        justify = False
+    space_extra, kashidas = _justify(text, clusters, width, natural, style, justify)
     used = natural + space_extra * sum(1 for c in clusters if c.space) + _kashida_width(kashidas)
     order = visual_order([c.level for c in clusters])
-    x = _line_start(width, used, style, justified=justify and style.align == "justify")
+    x = _line_start(width, used, style, justified=justify)
     left = x
     glyphs: list[PlacedGlyph] = []
     links: list[tuple[float, float, str]] = []
@@ -289,6 +424,13 @@ def make_line(text, clusters, a: int, b: int, owner, spans, width, style) -> Lin
                 links[-1] = (links[-1][0], x, url)
             else:
                 links.append((x0, x, url))
+    if not justify and glyphs:  # a glyph moved by its font (a kerned `/`) must not stick out of the box
+        over = max(g.x + g.face.advances[g.gid] * style.size / g.face.upem for g in glyphs) - width
+        if over > 1e-6:
+            for g in glyphs:
+                g.x -= over
+            links = [(x0 - over, x1 - over, url) for x0, x1, url in links]
+            left -= over
     faces = {c.face for c in clusters} or {style.family.regular}
     asc = max(_metrics(f, style.size)[0] for f in faces)
     desc = max(_metrics(f, style.size)[1] for f in faces)
@@ -396,6 +538,12 @@ def _justify(text, clusters, width, natural, style, justify) -> tuple[float, dic
         return per_space, {}
     kashidas = _kashidas(text, clusters, extra - cap * len(spaces), style)
     return (extra - _kashida_width(kashidas)) / len(spaces), kashidas
+
+
+def _stretches_within_limit(clusters, width, natural, style) -> bool:
+    """Whether the line fills its width with its spaces grown no more than they may (no kashida)."""
+    spaces = [c for c in clusters if c.space]
+    return bool(spaces) and (width - natural) / len(spaces) <= spaces[0].width * style.space_stretch
 
 
 def _kashida_width(kashidas: dict) -> float:

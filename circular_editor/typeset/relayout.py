@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from circular_editor.typeset.bidi import bidi_class, bracket_depths
 from circular_editor.typeset.edits import common_ends
 from circular_editor.typeset.isolate import Isolate, find_isolates
-from circular_editor.typeset.layout import (Line, ParagraphStyle, Segment, assign_faces, break_flags, fill_lines,
-                                            layout_segment, make_line, segment_levels, shape_runs, url_inside)
+from circular_editor.typeset.layout import (Line, ParagraphStyle, Segment, assign_faces, break_flags, break_rules,
+                                            fill_lines, layout_segment, make_line, segment_levels, shape_runs)
 from circular_editor.typeset.shaping import CONTEXT
 from circular_editor.typeset.spans import Span
 
@@ -202,8 +202,8 @@ def _again(kept: _Kept, text, owner, spans, width, style, isolates: list[Isolate
     tail = [c.moved(delta) for c in clusters[run_end:]] if delta else clusters[run_end:]
     new = clusters[:run_start] + middle + tail
     lo, hi = run_start, run_start + len(middle)  # the reshaped clusters, in `new`
-    breaks = old.breaks[:lo] + break_flags(text, new, lo, min(hi + 1, len(new)), url_inside(isolates)) \
-        + old.breaks[run_end + 1:]
+    rules = break_rules(text, isolates, new, width)
+    breaks = old.breaks[:lo] + break_flags(text, new, lo, min(hi + 1, len(new)), rules) + old.breaks[run_end + 1:]
     shift = len(new) - len(clusters)
 
     # Keep the lines that looked at no reshaped cluster (a line looks up to the break after it).
@@ -211,14 +211,17 @@ def _again(kept: _Kept, text, owner, spans, width, style, isolates: list[Isolate
     kept_lines = bisect_left(ranges, lo, key=lambda r: r[1])
     while kept_lines > 0 and _next_break(old.breaks, ranges[kept_lines - 1][1]) >= lo:
         kept_lines -= 1
+    kept_lines = min(kept_lines, max(0, len(ranges) - 3))  # the two lines above the last depend on it (runts)
     refill_from = ranges[kept_lines - 1][1] if kept_lines else 0
     old_starts = {x: j for j, (x, _) in enumerate(ranges)}
     fresh_ranges, fresh_lines = [], []
     resumed = len(ranges)
-    for x, y in fill_lines(new, breaks, width, style, refill_from):
+    for x, y in fill_lines(new, breaks, width, style, refill_from, text):
         fresh_ranges.append((x, y))
-        fresh_lines.append(make_line(text, new, x, y, owner, spans, width, style))
-        if y >= hi and y - shift in old_starts:  # from here on, the old lines over the same clusters
+        fresh_lines.append(make_line(text, new, x, y, owner, spans, width, style, rules))
+        # from here on, the old lines over the same clusters; not the last three, which the runt rule
+        # may have broken other than first fit does (layout.no_runt): those are filled again
+        if y >= hi and y - shift in old_starts and old_starts[y - shift] < len(ranges) - 3:
             resumed = old_starts[y - shift]
             break
     lines = old.lines[:kept_lines] + fresh_lines + old.lines[resumed:]
