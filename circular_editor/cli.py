@@ -240,6 +240,8 @@ def _validate(args) -> int:
         try:
             circular = read_circular(name)
             print(f"{name}: valid ({circular.style}, {circular.reference or 'no reference'})")
+            for warning in _undrawable(circular):
+                print(f"circular-editor: {name}: warning: {warning}", file=sys.stderr)
         except CommandError as exc:
             print(f"circular-editor: {exc}", file=sys.stderr)
             status = exc.code
@@ -247,6 +249,11 @@ def _validate(args) -> int:
             print(f"circular-editor: {exc}", file=sys.stderr)
             status = EXIT_FAILED
     return status
+
+
+def _undrawable(circular) -> list:
+    from circular_editor.render.coverage import undrawable
+    return undrawable(circular)
 
 
 def _open_store(args, write: bool):

@@ -19,6 +19,7 @@ _ESCAPABLE = set("\\*[]()_`#")
 # brackets costs one step each (with `[` allowed, every `[` rescanned to the end: quadratic).
 # A target may hold balanced parentheses (`.../Foo_(bar)`, `javascript:alert(1)`): the link ends at its own `)`.
 _LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+_UNCLOSED = re.compile(r"\[[^\[\]\n]*\]\([^)\n]*")  # `[words](address` with no `)` of its own
 # The text engine isolates the same addresses; a bare URL here also stops at a bracket.
 _BARE = re.compile(rf"(?P<url>{URL_START}[^\s\u00a0<>\"\[\]]+)|(?P<email>{EMAIL})")
 
@@ -43,7 +44,20 @@ def link_problems(text: str) -> list[str]:
     """The problems of the links written as markup in `text` (bare addresses are always http(s) or e-mail)."""
     if "](" not in text:
         return []
-    return [problem for span in parse(text) if span.link for problem in [link_problem(span.link)] if problem]
+    problems = [problem for span in parse(text) if span.link for problem in [link_problem(span.link)] if problem]
+    unclosed = _UNCLOSED.search(_LINK.sub("", text.replace("\\[", "").replace("\\]", "")))
+    if unclosed:  # shown as typed, it would leave its brackets in the letter
+        problems.append(f"the link {unclosed.group()[:60]!r} is not closed: a link is written [words](address)")
+    return problems
+
+
+def right_to_left(direction: str | None, text: str) -> bool:
+    """A block's base direction: as set (rtl, ltr), or (auto, None) its first strong letter's, UAX #9 P2-P3,
+    markup aside; right to left, the letter's, when it has none. The PDF and the editor's field agree."""
+    if direction in ("rtl", "ltr"):
+        return direction == "rtl"
+    from circular_editor.typeset.bidi import bidi_classes, first_strong_level
+    return first_strong_level(bidi_classes(plain(text))) != 0
 
 
 def link_target(text: str, kind: str) -> str:

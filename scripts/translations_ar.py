@@ -13,6 +13,13 @@ AR = {
     "This computer is joined to a bureau server, which alone gives references: finalize while it can be reached.": "هذا الجهاز منضم إلى خادم المكتب، وهو وحده يمنح المراجع: اعتمد الرسالة نهائياً حين يمكن الوصول إليه.",
     "Circulars": "الرسائل المعممة",
     "Kind of block %1": "نوع الكتلة %1",
+    "Direction of block %1": "اتجاه الكتلة %1",
+    "Direction: automatic": "الاتجاه: تلقائي",
+    "Right to left": "من اليمين إلى اليسار",
+    "Left to right": "من اليسار إلى اليمين",
+    "Automatic: as the block's first letter (Arabic: right to left, English: left to right)":
+        "تلقائي: حسب أول حرف في الكتلة (العربية من اليمين إلى اليسار، والإنكليزية من اليسار إلى اليمين)",
+    "Change block direction": "تغيير اتجاه الكتلة",
     "List %1": "القائمة %1",
     "Page": "الصفحة",
     "Preview": "المعاينة",
@@ -263,6 +270,9 @@ AR = {
     "final": "نهائية",
     "new": "جديدة",
     "not a date": "ليس تاريخاً",
+    "No font has %1 (%2): it would print as a box.": "لا يوجد خط يحوي الحرف %1 (%2): سيُطبع مربعاً.",
+    "No font has %1 (%2) or %3 other characters: they would print as boxes.":
+        "لا يوجد خط يحوي الحرف %1 (%2) ولا %3 أحرف أخرى: ستُطبع مربعات.",
     "not numbered": "غير مرقمة",
     "numbered": "مرقمة",
     "only the built-in templates": "القوالب المدمجة فقط",

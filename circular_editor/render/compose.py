@@ -20,7 +20,6 @@ from circular_editor.render.sigfield import add_signature_field
 from circular_editor.render.tagging import Element, tag
 from circular_editor.render.text import Box, merge_columns, rows
 from circular_editor.styles import LetterStyle
-from circular_editor.typeset.bidi import bidi_classes, first_strong_level
 
 NBSP = "\u00a0"
 
@@ -150,15 +149,6 @@ def _subject(circular: Circular, style: LetterStyle, geo: Geometry, heading: Ele
                  keep_together=True, keep_with_next=True)
 
 
-def right_to_left(direction: str | None, text: str) -> bool:
-    """A block's base direction: as set, or (auto) its first strong letter's, UAX #9 P2-P3 (markup aside);
-    right to left, the letter's, when it has none."""
-    if direction in ("rtl", "ltr"):
-        return direction == "rtl"
-    plain = markup.plain(text)
-    return first_strong_level(bidi_classes(plain)) != 0
-
-
 def body_blocks(body, geo: Geometry, numbered: bool, parent: Element) -> list[Block]:
     """Paragraphs and lists, each set in its own direction: a paragraph in English reads left to right,
     aligned and justified to the left, its number (if numbered) in the letter's column on the right."""
@@ -173,7 +163,8 @@ def body_blocks(body, geo: Geometry, numbered: bool, parent: Element) -> list[Bl
                 continue
             n += 1
             number = geo.style.markers.paragraph_number.format(n=n)
-            text_box = geo.box(geo.left, geo.width - indent, size, rtl=right_to_left(block.direction, block.text))
+            rtl = markup.right_to_left(block.direction, block.text)
+            text_box = geo.box(geo.left, geo.width - indent, size, rtl=rtl)
             paragraph = parent.child("P")
             lines = (labelled(number, number_box, block.text, text_box, paragraph, paragraph.child("Lbl")) if numbered
                      else tag(rows(block.text, text_box), paragraph))
@@ -186,7 +177,7 @@ def body_blocks(body, geo: Geometry, numbered: bool, parent: Element) -> list[Bl
 def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float, parent: Element) -> list[Block]:
     marker_w = geo.page.list_indent
     right = geo.right - indent
-    rtl = right_to_left(block.direction, "\n".join(block.items))
+    rtl = markup.right_to_left(block.direction, "\n".join(block.items))
     item_box = geo.box(geo.left, right - marker_w - geo.left, size, rtl=rtl)
     marker_box = geo.box(right - marker_w, marker_w, size, "start")
     items = [item for item in block.items if item.strip()]

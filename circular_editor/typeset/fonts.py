@@ -153,6 +153,14 @@ class FontFamily:
         return self.regular
 
 
+def draws_nothing(ch: str) -> bool:
+    """A control or format character, a variation selector, a joiner: it chooses a form or a direction and
+    has no ink, so a face lacking it draws nothing for it (HarfBuzz hides default-ignorable characters)."""
+    cp = ord(ch)
+    return unicodedata.category(ch) in ("Cc", "Cf") or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF \
+        or cp == 0x034F
+
+
 WARNED_AT_MOST = 10  # distinct characters named in the log; a text of 70,000 of them makes one more line
 
 
@@ -175,8 +183,9 @@ def warn_missing(ch: str) -> None:
 
 @lru_cache(maxsize=None)
 def default_family() -> FontFamily:
-    """Amiri in four styles (it has Arabic, Latin and digits), DejaVu Sans for symbols."""
+    """Amiri in four styles (it has Arabic, Latin and digits), DejaVu Sans for symbols, Symbola's symbols
+    and emoji (monochrome outlines) for the rest."""
     amiri = {style: load_face(FONT_DIR / f"Amiri-{style}.ttf")
              for style in ("Regular", "Bold", "Slanted", "BoldSlanted")}
     return FontFamily(amiri["Regular"], amiri["Bold"], amiri["Slanted"], amiri["BoldSlanted"],
-                      (load_face(FONT_DIR / "DejaVuSans.ttf"),))
+                      (load_face(FONT_DIR / "DejaVuSans.ttf"), load_face(FONT_DIR / "Symbola-Symbols.ttf")))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from circular_editor.typeset.bidi import bidi_classes, resolve_levels, visual_order
-from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, warn_missing
+from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, draws_nothing, warn_missing
 from circular_editor.typeset.isolate import Isolate, find_isolates, with_isolates
 from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape_clusters
 from circular_editor.typeset.spans import Span
@@ -163,7 +163,9 @@ def assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[li
             face = previous  # marks and joiners stay with their letter's face
         else:
             face = family.face_for(ch, span.bold, span.italic)
-        if face is None:
+        if face is None and draws_nothing(ch):
+            face = previous or family.styled(span.bold, span.italic)  # (a variation selector after an emoji)
+        elif face is None:
             warn_missing(ch)
             face = family.replacement_face()
             complete = False
@@ -278,13 +280,13 @@ RUNT_STRETCH = 2.0  # a line above a runt may take its spaces to this many times
 
 
 def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """The last lines of a paragraph (up to three), broken again so that the last is not a runt: one word of
-    fewer than RUNT_CHARACTERS characters. The runt takes the last word of the line above, and that line
-    one from the line above it when it would be too loose (its spaces past RUNT_STRETCH times their
-    width); of the ways that fit, the one whose lines are the most even. In Arabic as in Latin setting
-    a lone short word closing a paragraph reads as a stray and leaves a hole in the block of text; a
-    typesetter takes a word down, and a kashida or a wider space pays for it. When no way fits, the
-    lines stay as they are."""
+    """The last lines of a paragraph (up to three), broken again so that the last is not a runt: one word
+    of fewer than RUNT_CHARACTERS characters. The runt takes the last word of the line above, and that
+    line one from the line above it when it would be too loose (its spaces past RUNT_STRETCH times their
+    width, once kashidas have taken their share); of the ways that fit, the one whose lines are the most
+    even. In Arabic as in Latin setting a lone short word closing a paragraph reads as a stray and
+    leaves a hole in the block of text; a typesetter takes a word down, and a kashida or a wider space
+    pays for it. When no way fits, the lines stay as they are."""
     n = lines[-1][1]
     if len(lines) < 2 or not _is_runt(clusters, breaks, lines[-1], text):
         return lines
@@ -304,6 +306,22 @@ def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: 
         if best is not None:
             return lines[:-m] + best
     return lines
+
+
+def _kashida_room(clusters) -> float:
+    """About how much kashidas can widen these clusters: three tatweels in each Arabic word that has a place
+    for them (as _kashidas spreads them)."""
+    room, found = 0.0, None
+    for c in clusters:
+        if c.space:
+            if found is not None:
+                room += 3 * _tatweel(found.face)[1] * found.scale
+            found = None
+        elif c.tatweel_ok and c.level & 1:
+            found = c
+    if found is not None:
+        room += 3 * _tatweel(found.face)[1] * found.scale
+    return room
 
 
 def _increasing(points: list[int], count: int):
@@ -339,7 +357,8 @@ def _evenness(clusters, lines, width, style) -> float | None:
         if natural - shrink > width + 1e-6:
             return None
         if spaces:
-            stretch = max(0.0, width - natural) / (len(spaces) * spaces[0].width)
+            kashida = _kashida_room(clusters[a:b]) if style.kashida else 0.0  # what kashidas can take first
+            stretch = max(0.0, width - natural - kashida) / (len(spaces) * spaces[0].width)
             if stretch > RUNT_STRETCH:
                 return None
             cost += stretch * stretch

@@ -45,8 +45,8 @@ def setup_application(app: QApplication, language: str) -> QLocale:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _kept.append(translator)
-    for font in sorted((RESOURCES / "fonts").glob("Amiri-*.ttf")):
-        QFontDatabase.addApplicationFont(str(font))  # the PDF's own face, not the system's
+    for font in [*sorted((RESOURCES / "fonts").glob("Amiri-*.ttf")), RESOURCES / "fonts" / "Symbola-Symbols.ttf"]:
+        QFontDatabase.addApplicationFont(str(font))  # the PDF's own faces (its symbols and emoji too), not the system's
     locale = QLocale(LOCALES[language])
     QLocale.setDefault(locale)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)

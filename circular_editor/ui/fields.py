@@ -109,16 +109,27 @@ class TextField(_Bound, QTextEdit):
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        option = self.document().defaultTextOption()  # every line right to left, as the PDF sets it
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.document().setDefaultTextOption(option)
+        self._rtl = None
+        self.set_direction(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.textChanged.connect(self._on_text_changed)
         self._fit_height()
+
+    def set_direction(self, rtl: bool) -> None:
+        """Every line right to left (the letter's), or left to right (a paragraph in English), as the PDF
+        sets the block."""
+        if rtl == self._rtl:
+            return
+        self._rtl = rtl
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.setLayoutDirection(direction)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+                            | Qt.AlignmentFlag.AlignAbsolute)
+        self.document().setDefaultTextOption(option)
 
     # ---- the logical text ----
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLab
 
 from circular_editor import defaults
 from circular_editor.model import Circular, ValidationError, problems_before_finalizing
+from circular_editor.render.coverage import undrawable
 from circular_editor.styles import LetterStyle
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import (LineField, LinesField, OptionalLineField, OptionalTextField, TextField,
@@ -22,6 +23,7 @@ from circular_editor.ui.lists import AnnexesEditor, BlocksEditor, SignatoriesEdi
 from circular_editor.ui.messages import problem_text
 
 DATE_FORMAT = "d MMMM yyyy"
+ERROR_COLOUR, WARNING_COLOUR = "#c62828", "#8a5a00"  # under a field: what stops a save; what only warns
 
 
 class DateField(WheelOnlyWhenFocused, QDateEdit):
@@ -173,7 +175,7 @@ class CircularForm(QWidget):
         error = QLabel()
         error.setObjectName("field-error")
         error.setWordWrap(True)
-        error.setStyleSheet("color: #c62828;")
+        error.setStyleSheet(f"color: {ERROR_COLOUR};")
         error.hide()
         column.addWidget(error)
         self._errors[path] = error
@@ -222,10 +224,14 @@ class CircularForm(QWidget):
             problems = [exc]
         for label in self._errors.values():
             label.hide()
-        for problem in problems:
+        # A character no face can draw does not stop a save or an export: it is said under its field, in
+        # the warning colour, so that the person knows before the letter is sent.
+        warnings = [] if problems else undrawable(circular)
+        for problem, colour in [(p, ERROR_COLOUR) for p in problems] + [(w, WARNING_COLOUR) for w in warnings]:
             label = self._error_label(problem.path)
-            if label is not None:
+            if label is not None and not label.isVisibleTo(self):
                 label.setText(problem_text(problem))
+                label.setStyleSheet(f"color: {colour};")
                 label.show()
         self.validated.emit(problems)
         return problems

@@ -15,10 +15,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
+from circular_editor import markup
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import LineField, LinesField, TextField, WheelOnlyWhenFocused
 
 PARAGRAPH = {"type": "paragraph", "text": ""}
+DIRECTIONS = ("auto", "rtl", "ltr")  # a block's direction, in the order its combo box offers them
 
 
 
@@ -192,6 +194,14 @@ class BlocksEditor(ListEditor):
         kind.setEnabled(not self.document.read_only)
         kind.currentIndexChanged.connect(lambda k: self.change_kind(index, k))
         header.addWidget(kind)
+        direction = GuardedComboBox()
+        direction.addItems([self.tr("Direction: automatic"), self.tr("Right to left"), self.tr("Left to right")])
+        direction.setCurrentIndex(DIRECTIONS.index(entry.get("direction") or "auto"))
+        direction.setEnabled(not self.document.read_only)
+        direction.setToolTip(self.tr("Automatic: as the block's first letter (Arabic: right to left, English: left "
+                                     "to right)"))
+        direction.currentIndexChanged.connect(lambda k: self.change_direction(index, k))
+        header.addWidget(direction)
         header.addStretch(1)
         header.addLayout(self.row_tools(index))
         layout.addLayout(header)
@@ -205,8 +215,29 @@ class BlocksEditor(ListEditor):
         field.setAccessibleName((self.tr("List %1") if entry.get("type") == "list" else self.tr("Paragraph %1"))
                                 .replace("%1", str(index + 1)))
         kind.setAccessibleName(self.tr("Kind of block %1").replace("%1", str(index + 1)))
+        direction.setAccessibleName(self.tr("Direction of block %1").replace("%1", str(index + 1)))
         layout.addWidget(field)
+
+        def follow() -> None:  # the field set as the PDF sets the block: automatic follows its first letter
+            field.set_direction(markup.right_to_left(entry.get("direction"), field.text()))
+        follow()
+        if entry.get("direction") in (None, "auto"):
+            field.textChanged.connect(follow)
         return row
+
+    def change_direction(self, index: int, choice: int) -> None:
+        entry = self.entries()[index]
+        wanted = DIRECTIONS[choice]
+        if (entry.get("direction") or "auto") == wanted:
+            return
+        new = {key: value for key, value in entry.items() if key != "direction"}
+        if wanted != "auto":
+            new["direction"] = wanted
+        self._focus_after = index
+
+        def replace(items):
+            items[index] = new
+        self.document.edit_list(self.path, replace, self.tr("Change block direction"))
 
     def _kind_of(self, entry) -> int:
         if entry.get("type") != "list":
@@ -222,6 +253,8 @@ class BlocksEditor(ListEditor):
         else:
             items = entry.get("items") if entry.get("type") == "list" else entry.get("text", "").split("\n")
             new = {"type": "list", "ordered": kind == 2, "items": items}
+        if entry.get("direction"):
+            new["direction"] = entry["direction"]
         self._focus_after = index
 
         def replace(items):

@@ -28,6 +28,11 @@ _PROBLEMS = [
     (re.compile(r"^no paragraph: a circular needs a text$"),
      lambda m: QCoreApplication.translate("messages", "A circular needs at least one paragraph.")),
     (re.compile(r"^expected a date as YYYY-MM-DD"), lambda m: QCoreApplication.translate("messages", "not a date")),
+    (re.compile(r"^no font has (U\+[0-9A-F]+)[^(]*\((.+?)\)(?: \(and (\d+) more\))?: it would print as a box$"),
+     lambda m: (QCoreApplication.translate("messages", "No font has %1 (%2) or %3 other characters: they would "
+                                                       "print as boxes.").replace("%3", m[3]) if m[3] else
+                QCoreApplication.translate("messages", "No font has %1 (%2): it would print as a box."))
+     .replace("%1", f"\u2066{m[1]}\u2069").replace("%2", f"\u2068{m[2]}\u2069")),  # (each in its own direction)
 ]
 
 

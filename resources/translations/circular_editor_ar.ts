@@ -3,23 +3,23 @@
 <context>
     <name>AnnexesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="301" />
-        <location filename="../../circular_editor/ui/lists.py" line="302" />
+        <location filename="../../circular_editor/ui/lists.py" line="332" />
+        <location filename="../../circular_editor/ui/lists.py" line="333" />
         <source>Add an annex</source>
         <translation>إضافة ملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="312" />
+        <location filename="../../circular_editor/ui/lists.py" line="343" />
         <source>Annex %1</source>
         <translation>الملحق %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="314" />
+        <location filename="../../circular_editor/ui/lists.py" line="345" />
         <source>Annex title</source>
         <translation>عنوان الملحق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="315" />
+        <location filename="../../circular_editor/ui/lists.py" line="346" />
         <source>Edit annex title</source>
         <translation>تحرير عنوان الملحق</translation>
     </message>
@@ -53,32 +53,62 @@
         <translation>قائمة مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="202" />
+        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <source>Direction: automatic</source>
+        <translation>الاتجاه: تلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <source>Right to left</source>
+        <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="198" />
+        <source>Left to right</source>
+        <translation>من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="201" />
+        <source>Automatic: as the block's first letter (Arabic: right to left, English: left to right)</source>
+        <translation>تلقائي: حسب أول حرف في الكتلة (العربية من اليمين إلى اليسار، والإنكليزية من اليسار إلى اليمين)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="210" />
         <source>Edit list</source>
         <translation>تحرير القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="205" />
+        <location filename="../../circular_editor/ui/lists.py" line="213" />
         <source>Edit paragraph</source>
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="207" />
+        <location filename="../../circular_editor/ui/lists.py" line="215" />
         <source>List %1</source>
         <translation>القائمة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="207" />
+        <location filename="../../circular_editor/ui/lists.py" line="215" />
         <source>Paragraph %1</source>
         <translation>الفقرة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="209" />
+        <location filename="../../circular_editor/ui/lists.py" line="217" />
         <source>Kind of block %1</source>
         <translation>نوع الكتلة %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="231" />
+        <location filename="../../circular_editor/ui/lists.py" line="218" />
+        <source>Direction of block %1</source>
+        <translation>اتجاه الكتلة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="240" />
+        <source>Change block direction</source>
+        <translation>تغيير اتجاه الكتلة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/lists.py" line="262" />
         <source>Change block type</source>
         <translation>تغيير نوع الكتلة</translation>
     </message>
@@ -189,162 +219,162 @@
 <context>
     <name>CircularForm</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="107" />
+        <location filename="../../circular_editor/ui/form.py" line="109" />
         <source>Letter</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="108" />
+        <location filename="../../circular_editor/ui/form.py" line="110" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="109" />
+        <location filename="../../circular_editor/ui/form.py" line="111" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="110" />
+        <location filename="../../circular_editor/ui/form.py" line="112" />
         <source>Edit place</source>
         <translation>تحرير المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="112" />
+        <location filename="../../circular_editor/ui/form.py" line="114" />
         <source>allocated on finalize</source>
         <translation>يُخصَّص عند الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="113" />
+        <location filename="../../circular_editor/ui/form.py" line="115" />
         <source>Edit reference</source>
         <translation>تحرير المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="114" />
+        <location filename="../../circular_editor/ui/form.py" line="116" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="116" />
+        <location filename="../../circular_editor/ui/form.py" line="118" />
         <source>Edit addressee lead line</source>
         <translation>تحرير السطر التمهيدي</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="117" />
+        <location filename="../../circular_editor/ui/form.py" line="119" />
         <source>e.g. all stakeholders (optional)</source>
         <translation>مثلاً: جميع أصحاب المصلحة (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="118" />
+        <location filename="../../circular_editor/ui/form.py" line="120" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="119" />
+        <location filename="../../circular_editor/ui/form.py" line="121" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="120" />
+        <location filename="../../circular_editor/ui/form.py" line="122" />
         <source>Edit addressees</source>
         <translation>تحرير المرسل إليهم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="121" />
+        <location filename="../../circular_editor/ui/form.py" line="123" />
         <source>Copy to</source>
         <translation>نسخة إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="122" />
+        <location filename="../../circular_editor/ui/form.py" line="124" />
         <source>Edit copy-to list</source>
         <translation>تحرير قائمة النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="124" />
+        <location filename="../../circular_editor/ui/form.py" line="126" />
         <source>Contact</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="125" />
+        <location filename="../../circular_editor/ui/form.py" line="127" />
         <source>Contact person</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="125" />
+        <location filename="../../circular_editor/ui/form.py" line="127" />
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="126" />
+        <location filename="../../circular_editor/ui/form.py" line="128" />
         <source>Fax</source>
         <translation>الفاكس</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="126" />
+        <location filename="../../circular_editor/ui/form.py" line="128" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="128" />
+        <location filename="../../circular_editor/ui/form.py" line="130" />
         <source>Edit contact</source>
         <translation>تحرير جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="131" />
+        <location filename="../../circular_editor/ui/form.py" line="133" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="133" />
+        <location filename="../../circular_editor/ui/form.py" line="135" />
         <source>Edit subject</source>
         <translation>تحرير الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="134" />
+        <location filename="../../circular_editor/ui/form.py" line="136" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="135" />
+        <location filename="../../circular_editor/ui/form.py" line="137" />
         <source>Salutation</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="136" />
+        <location filename="../../circular_editor/ui/form.py" line="138" />
         <source>Edit salutation</source>
         <translation>تحرير التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="137" />
+        <location filename="../../circular_editor/ui/form.py" line="139" />
         <source>Paragraphs</source>
         <translation>الفقرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="138" />
+        <location filename="../../circular_editor/ui/form.py" line="140" />
         <source>Body</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="139" />
+        <location filename="../../circular_editor/ui/form.py" line="141" />
         <source>Closing</source>
         <translation>الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="140" />
+        <location filename="../../circular_editor/ui/form.py" line="142" />
         <source>Edit closing</source>
         <translation>تحرير الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="142" />
+        <location filename="../../circular_editor/ui/form.py" line="144" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="144" />
+        <location filename="../../circular_editor/ui/form.py" line="146" />
         <source>Annexes</source>
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="206" />
+        <location filename="../../circular_editor/ui/form.py" line="208" />
         <source>One per line (Alt+Up/Down moves a line)</source>
         <translation>واحد في كل سطر (Alt+أعلى/أسفل لنقل السطر)</translation>
     </message>
@@ -444,7 +474,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="54" />
+        <location filename="../../circular_editor/ui/form.py" line="56" />
         <source>Change date</source>
         <translation>تغيير التاريخ</translation>
     </message>
@@ -515,27 +545,27 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="109" />
+        <location filename="../../circular_editor/ui/lists.py" line="111" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="119" />
+        <location filename="../../circular_editor/ui/lists.py" line="121" />
         <source>Move</source>
         <translation>نقل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="148" />
+        <location filename="../../circular_editor/ui/lists.py" line="150" />
         <source>Move up (Ctrl+Shift+Up)</source>
         <translation>نقل إلى الأعلى (Ctrl+Shift+Up)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="149" />
+        <location filename="../../circular_editor/ui/lists.py" line="151" />
         <source>Move down (Ctrl+Shift+Down)</source>
         <translation>نقل إلى الأسفل (Ctrl+Shift+Down)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="150" />
+        <location filename="../../circular_editor/ui/lists.py" line="152" />
         <source>Remove (Ctrl+Shift+Delete)</source>
         <translation>إزالة (Ctrl+Shift+Delete)</translation>
     </message>
@@ -1068,32 +1098,32 @@
 <context>
     <name>NumberingField</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="63" />
+        <location filename="../../circular_editor/ui/form.py" line="65" />
         <source>numbered</source>
         <translation>مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="63" />
+        <location filename="../../circular_editor/ui/form.py" line="65" />
         <source>not numbered</source>
         <translation>غير مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="64" />
+        <location filename="../../circular_editor/ui/form.py" line="66" />
         <source>Style default (%1)</source>
         <translation>افتراضي النمط (%1)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="64" />
+        <location filename="../../circular_editor/ui/form.py" line="66" />
         <source>Numbered</source>
         <translation>مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="65" />
+        <location filename="../../circular_editor/ui/form.py" line="67" />
         <source>Not numbered</source>
         <translation>غير مرقمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="80" />
+        <location filename="../../circular_editor/ui/form.py" line="82" />
         <source>Paragraph numbering</source>
         <translation>ترقيم الفقرات</translation>
     </message>
@@ -1199,43 +1229,43 @@
 <context>
     <name>SignatoriesEditor</name>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="240" />
-        <location filename="../../circular_editor/ui/lists.py" line="245" />
+        <location filename="../../circular_editor/ui/lists.py" line="271" />
+        <location filename="../../circular_editor/ui/lists.py" line="276" />
         <source>Add a signatory</source>
         <translation>إضافة موقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="241" />
+        <location filename="../../circular_editor/ui/lists.py" line="272" />
         <source>The style's default signatory</source>
         <translation>الموقِّع الافتراضي للنمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="262" />
+        <location filename="../../circular_editor/ui/lists.py" line="293" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="262" />
+        <location filename="../../circular_editor/ui/lists.py" line="293" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="262" />
+        <location filename="../../circular_editor/ui/lists.py" line="293" />
         <source>Title</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="265" />
+        <location filename="../../circular_editor/ui/lists.py" line="296" />
         <source>Signatory %1: %2</source>
         <translation>الموقِّع %1: %2</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="268" />
+        <location filename="../../circular_editor/ui/lists.py" line="299" />
         <source>Edit signatory</source>
         <translation>تحرير الموقِّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/lists.py" line="290" />
+        <location filename="../../circular_editor/ui/lists.py" line="321" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
@@ -1632,97 +1662,107 @@
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="43" />
+        <location filename="../../circular_editor/ui/messages.py" line="32" />
+        <source>No font has %1 (%2) or %3 other characters: they would print as boxes.</source>
+        <translation>لا يوجد خط يحوي الحرف %1 (%2) ولا %3 أحرف أخرى: ستُطبع مربعات.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="34" />
+        <source>No font has %1 (%2): it would print as a box.</source>
+        <translation>لا يوجد خط يحوي الحرف %1 (%2): سيُطبع مربعاً.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/messages.py" line="48" />
         <source>The store in %1 is in use by process %2: close the other Circular Editor first, or open this one read-only.</source>
         <translation>المخزن في %1 مستخدَم من العملية %2: أغلق نسخة محرر الرسائل الأخرى أولاً، أو افتح هذا المخزن للقراءة فقط.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="46" />
+        <location filename="../../circular_editor/ui/messages.py" line="51" />
         <source>The store in %1 is in use by another program: close the other Circular Editor first, or open this one read-only.</source>
         <translation>المخزن في %1 مستخدَم من برنامج آخر: أغلق نسخة محرر الرسائل الأخرى أولاً، أو افتح هذا المخزن للقراءة فقط.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="50" />
+        <location filename="../../circular_editor/ui/messages.py" line="55" />
         <source>The store file %1 cannot be used (%2). It has not been changed; a repair looks in every backup for an intact copy.</source>
         <translation>لا يمكن استخدام ملف المخزن %1 (%2). لم يُغيَّر الملف؛ ويبحث الإصلاح في كل النسخ الاحتياطية عن نسخة سليمة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="54" />
+        <location filename="../../circular_editor/ui/messages.py" line="59" />
         <source>Circular #%1 is submitted for signature: take it back to change it.</source>
         <translation>الرسالة رقم %1 مقدَّمة للتوقيع: استردَّها لتعديلها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="57" />
+        <location filename="../../circular_editor/ui/messages.py" line="62" />
         <source>The bureau server at %1 cannot be reached; your work is kept on this computer (%2).</source>
         <translation>تعذّر الوصول إلى خادم المكتب في %1؛ عملك محفوظ على هذا الجهاز (%2).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="61" />
+        <location filename="../../circular_editor/ui/messages.py" line="66" />
         <source>This computer is joined to a bureau server, which alone gives references: finalize while it can be reached.</source>
         <translation>هذا الجهاز منضم إلى خادم المكتب، وهو وحده يمنح المراجع: اعتمد الرسالة نهائياً حين يمكن الوصول إليه.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="87" />
+        <location filename="../../circular_editor/ui/messages.py" line="92" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="88" />
+        <location filename="../../circular_editor/ui/messages.py" line="93" />
         <source>Body</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="89" />
+        <location filename="../../circular_editor/ui/messages.py" line="94" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="90" />
+        <location filename="../../circular_editor/ui/messages.py" line="95" />
         <source>Copy to</source>
         <translation>نسخة إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="91" />
+        <location filename="../../circular_editor/ui/messages.py" line="96" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="92" />
+        <location filename="../../circular_editor/ui/messages.py" line="97" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="93" />
+        <location filename="../../circular_editor/ui/messages.py" line="98" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="94" />
+        <location filename="../../circular_editor/ui/messages.py" line="99" />
         <source>Salutation</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="95" />
+        <location filename="../../circular_editor/ui/messages.py" line="100" />
         <source>Closing</source>
         <translation>الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="96" />
+        <location filename="../../circular_editor/ui/messages.py" line="101" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="97" />
+        <location filename="../../circular_editor/ui/messages.py" line="102" />
         <source>Annexes</source>
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="98" />
+        <location filename="../../circular_editor/ui/messages.py" line="103" />
         <source>Contact</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/messages.py" line="99" />
+        <location filename="../../circular_editor/ui/messages.py" line="104" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>

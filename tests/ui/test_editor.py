@@ -174,6 +174,19 @@ def test_a_validation_error_is_shown_on_its_field_and_saving_is_refused_with_the
     assert any("الموضوع" in str(text) for text in seen)
 
 
+def test_a_character_no_font_has_is_named_under_its_field_and_the_circular_still_saves(qtbot, window):
+    window.new_circular("tsb")
+    type_text(window.form.fields[("subject",)], "اجتماع")
+    type_text(body_field(window, 0), "نص 📄 يُطبع ثم 𓀀")  # the emoji has a face (Symbola); the hieroglyph none
+    label = window.form._errors[("body",)]
+    qtbot.waitUntil(label.isVisible, timeout=3000)
+    assert "U+13000" in label.text() and "𓀀" in label.text() and "مربع" in label.text()
+    assert "📄" not in label.text()
+    window.save()
+    wait_store(qtbot, window)
+    assert window.document.record_id is not None and not window.document.modified
+
+
 def test_the_form_follows_a_template_added_in_a_templates_folder(qtbot, tmp_path, monkeypatch):
     folder = tmp_path / "templates"
     folder.mkdir()
