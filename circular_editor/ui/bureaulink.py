@@ -163,6 +163,9 @@ class BureauLink(QObject):
                 try:
                     with connect(dsn, lambda *_: link.password, autocommit=True) as conn:
                         conn.execute(f"LISTEN {CHANNEL}")
+                        # What changed before this connection listened (at start, after a dropped
+                        # connection) was announced to nobody: one sync catches it up.
+                        heard.emit()
                         while not closing.is_set():
                             if wait_for_change(conn, bureau, LISTEN_POLL):
                                 heard.emit()
