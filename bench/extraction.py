@@ -59,6 +59,7 @@ def main() -> None:
     if "pdf.js" not in readers:
         print("(pdf.js left out: node or .tools/pdfjs missing; scripts/setup.sh installs it)")
     print("targets: mean < 4 %, no reader > 10 %, vocalised < 2 % in every reader")
+    unseen_letters(readers)
     with tempfile.TemporaryDirectory() as folder:
         letters = []
         for path in examples():
@@ -68,6 +69,27 @@ def main() -> None:
             letters.append((path, circular, pdf))
         whole_letters(readers, letters)
         tags_against_none(readers, letters, Path(folder))
+
+
+def unseen_letters(readers) -> None:
+    """The paragraphs and list items of the unseen-text letters (tests/data/letters: English paragraphs,
+    phones, addresses and links in running text, vocalised text, markup), each alone on a page."""
+    texts = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "tests" / "data" / "letters").glob("*.json")):
+        for block in Circular.from_json(path.read_bytes()).body:
+            texts += [block.text] if hasattr(block, "text") else list(block.items)
+    typed = [normalise(markup.plain(text)) for text in texts]
+    rates = {}
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = paragraph_pdf(texts, Path(folder) / "unseen.pdf")
+        for name, read in readers.items():
+            pages = read(pdf)
+            rates[name] = sum(cer(page, wanted) * len(wanted) for page, wanted in zip(pages, typed)) / sum(
+                len(wanted) for wanted in typed)
+    print(f"{len(texts)} paragraphs and items of the unseen-text letters "
+          f"({sum(len(w) for w in typed):,} characters), CER per reader:")
+    print("  " + "  ".join(f"{name} {rate:6.1%}" for name, rate in rates.items())
+          + f"   mean {sum(rates.values()) / len(rates):.1%}")
 
 
 def whole_letters(readers, letters) -> None:

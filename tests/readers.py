@@ -125,7 +125,8 @@ def paragraph_pdf(text: str | list[str], path: Path, width: float = 451.0, size:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1)
     for paragraph in [text] if isinstance(text, str) else text:
-        layout = layout_paragraph(list(markup.parse(paragraph)), width, ParagraphStyle(size=size))
+        style = ParagraphStyle(size=size, rtl=markup.right_to_left(None, paragraph))  # (its own direction)
+        layout = layout_paragraph(list(markup.parse(paragraph)), width, style)
         draw_paragraph(canvas, layout, 72, 780, size)
         canvas.showPage()
     canvas.save()

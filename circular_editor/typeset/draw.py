@@ -215,6 +215,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     or rises inside a word and readers keep the mark with its letter. A glyph with no text of its own
     (a kashida, a connecting piece) becomes part of the glyph drawn before it in the same TJ (or, if
     none, after it): one composite of the subset, copied as that glyph's text alone."""
+    run, starts, letters = _in_reading_order(run, colours, targets)
     first = Piece((targets[run[0].span], lang))
     if first != piece:
         program.append(first)
@@ -225,11 +226,12 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     origin = 0.0  # where the last glyph of the TJ was put
     tj: list = []
     waiting: list[tuple[int, float, int]] = []  # textless glyphs before any glyph of this TJ: (gid, x, dy)
-    letters = _next_letters(run)
     for k, g in enumerate(run):
         colour = colours[g.span]
         gx = x + g.x
         units = g.face.upem / size
+        if k in starts:  # a piece in another font or colour, written where it is read: placed anew
+            pen = None
         if g.text and targets[g.span] != piece.link:  # a link begins or ends inside the run
             _close_tj(program, face, tj, waiting, pen, size, keys)
             tj = []
@@ -286,6 +288,30 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     _close_tj(program, face, tj, waiting, pen, size, keys)
     program.append("ET")
     return current_colour, piece
+
+
+def _in_reading_order(run, colours, targets):
+    """The glyphs of a level run in the order they are written: left to right, but in a right-to-left
+    run that changes font, colour or link, its pieces (each left to right) from the rightmost. Readers
+    that take a line's text in the order it is written (pdf.js, MuPDF) reverse each piece of a
+    right-to-left line: pieces written left to right came out last word first (a bold label after the
+    text it labels). Returns the glyphs, where each piece starts, and each glyph's next letter within
+    its piece (see _next_letters)."""
+    pieces, key = [], None
+    for g in run:
+        this = (g.face, colours[g.span], targets[g.span])
+        if this != key and (g.text or not pieces):
+            pieces.append([])
+            key = this
+        pieces[-1].append(g)
+    if run[0].level & 1:
+        pieces.reverse()
+    glyphs, starts, letters = [], set(), []
+    for piece in pieces:
+        starts.add(len(glyphs))
+        glyphs += piece
+        letters += _next_letters(piece)
+    return glyphs, starts, letters
 
 
 def _next_letters(glyphs) -> list:

@@ -263,11 +263,13 @@ def show_about(parent) -> None:
     text = QCoreApplication.translate(
         "dialogs", "<h3>Circular Editor %1</h3><p>Writes ITU circular letters in Arabic and exports them as PDF.</p>"
         "<p>Fonts embedded in every PDF:</p><ul><li><b>Amiri</b>, SIL Open Font Licence 1.1</li>"
-        "<li><b>DejaVu Sans</b> (symbols Amiri lacks), Bitstream Vera licence</li></ul><p>Their licences:</p>")
+        "<li><b>DejaVu Sans</b> (symbols Amiri lacks), Bitstream Vera licence</li>"
+        "<li><b>Symbola</b> (symbols and emoji neither has), free for any use</li></ul><p>Their licences:</p>")
     # (Latin names, versions and the path each in a left-to-right paragraph of their own: mixed into an
     # Arabic sentence, their digits and punctuation would be reordered)
     text += (f"<p dir='ltr'><a href='{QUrl.fromLocalFile(str(fonts)).toString()}'>{fonts}</a></p>"
-             "<p dir='ltr'>Amiri © 2010-2017 Khaled Hosny · DejaVu © Bitstream, Inc., Tavmjong Bah</p>"
+             "<p dir='ltr'>Amiri © 2010-2017 Khaled Hosny · DejaVu © Bitstream, Inc., Tavmjong Bah · "
+             "Symbola © 2007-2015 George Douros</p>"
              f"<p dir='ltr'>Python {platform.python_version()} · Qt for Python {pyside_version} · "
              f"ReportLab {reportlab_version} · HarfBuzz · PDFium</p>")
     text = text.replace("%1", __version__)

@@ -118,9 +118,9 @@
     <message>
         <location filename="../../circular_editor/ui/bureaulink.py" line="41" />
         <location filename="../../circular_editor/ui/bureaulink.py" line="138" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="193" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="214" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="196" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="217" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="261" />
         <source>Bureau server</source>
         <translation>خادم المكتب</translation>
     </message>
@@ -156,62 +156,62 @@
     </message>
     <message>
         <location filename="../../circular_editor/ui/bureaulink.py" line="138" />
-        <location filename="../../circular_editor/ui/bureaulink.py" line="203" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="206" />
         <source>Password:</source>
         <translation>كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="197" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="200" />
         <source>Server address</source>
         <translation>عنوان الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="197" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="200" />
         <source>Bureau</source>
         <translation>المكتب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="198" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="201" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="201" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="204" />
         <source>Server address:</source>
         <translation>عنوان الخادم:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="202" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="205" />
         <source>Bureau:</source>
         <translation>المكتب:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="221" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="224" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="230" />
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="227" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="230" />
         <source>Keep this desk's version</source>
         <translation>الإبقاء على نسخة هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="228" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="231" />
         <source>Take the server's version</source>
         <translation>اعتماد نسخة الخادم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="246" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="249" />
         <source>Changed here and on the bureau server (by %1): choose a version, or edit this one and keep it.</source>
         <translation>عُدِّلت هنا وعلى خادم المكتب (بواسطة %1): اختر إحدى النسختين، أو عدِّل هذه النسخة ثم أبقِ عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/bureaulink.py" line="258" />
+        <location filename="../../circular_editor/ui/bureaulink.py" line="261" />
         <source>This desk</source>
         <translation>هذا الجهاز</translation>
     </message>
@@ -1594,6 +1594,11 @@
         <translation>غير موثوق:</translation>
     </message>
     <message>
+        <location filename="../../circular_editor/ui/dialogs.py" line="263" />
+        <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;li&gt;&lt;b&gt;Symbola&lt;/b&gt; (symbols and emoji neither has), free for any use&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;Symbola&lt;/b&gt; للرموز والوجوه التعبيرية التي لا يتضمنها أيّ منهما، وهو مجاني لأي استخدام&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../../circular_editor/ui/dialogs.py" line="188" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
@@ -1619,12 +1624,7 @@
         <translation>الشهادة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="263" />
-        <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="274" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="276" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>
