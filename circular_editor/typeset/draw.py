@@ -208,8 +208,8 @@ def _is_latin_letter(text: str) -> bool:
 
 
 def _run_program(run, x: float, size: float, colours, current_colour, keys, program, targets, lang, piece):
-    """The glyphs of one level run, left to right, in one text object, or one per piece (a link, see
-    Piece) where pieces change inside it; returns the colour and the piece it ends with.
+    """The glyphs of one level run in one text object (or one per piece where a link begins or ends inside
+    it, see Piece), in the order _in_reading_order gives; returns the colour and the piece it ends with.
 
     A mark is drawn at the pen with no width, its offset built into the glyph, so the pen never jumps
     or rises inside a word and readers keep the mark with its letter. A glyph with no text of its own
