@@ -113,6 +113,12 @@ class MainWindow(QMainWindow):
                 action.setShortcuts(keys)
             else:
                 action.setShortcut(QKeySequence(keys))
+            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if self.isRightToLeft() and shown and not shown[-1].isalnum():
+                # A right-to-left menu shows `Ctrl++` as `++Ctrl` (the trailing `+` takes the menu's
+                # direction): the menu shows the shortcut isolated instead, left to right.
+                action.setIconText(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+                action.setText(f"{text}\t\u2066{shown}\u2069")
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: handler())

@@ -64,3 +64,24 @@ def test_the_link_dialog_is_right_to_left_and_its_address_left_to_right(qtbot, t
     finally:
         window.document.mark_saved()
         close_window(window)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_shortcut_ending_in_a_sign_reads_left_to_right_in_a_right_to_left_menu(qtbot, tmp_path, language):
+    """`Ctrl++` in an Arabic menu showed as `++Ctrl`: the menu shows it isolated, left to right; toolbar
+    buttons keep the bare name, and the keys still work as set."""
+    from PySide6.QtGui import QKeySequence
+    from uitools import close_window, make_window
+
+    window = make_window(qtbot, tmp_path, language)
+    try:
+        zoom = window.act_zoom_in
+        shown = zoom.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if language == "ar":
+            assert zoom.text().endswith(f"\t\u2066{shown}\u2069") and "\t" not in zoom.iconText()
+            assert "\t" not in window.act_save.text()  # `Ctrl+S` reads right as it is
+        else:
+            assert "\t" not in zoom.text()
+        assert zoom.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)
+    finally:
+        close_window(window)
