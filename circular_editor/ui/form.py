@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from circular_editor import defaults
@@ -25,6 +25,49 @@ from circular_editor.ui.messages import problem_text
 DATE_FORMAT = "d MMMM yyyy"
 ERROR_COLOUR, WARNING_COLOUR = "#c62828", "#8a5a00"  # under a field: what stops a save; what only warns
 
+
+
+MENU_TITLES = ("&File", "&Edit", "&View", "&Circular", "&Help")  # the main window's menus (its tr context)
+
+
+def menu_mnemonics() -> set[str]:
+    """The letters the menu bar's titles take (in the interface's language)."""
+    taken = set()
+    for title in MENU_TITLES:
+        text = QCoreApplication.translate("MainWindow", title)
+        at = text.find("&")
+        if 0 <= at < len(text) - 1:
+            taken.add(text[at + 1].casefold())
+    return taken
+
+
+def with_mnemonics(labels: list[str], taken: set[str]) -> list[str]:
+    """The labels, each with a letter of its own marked as its mnemonic (&): none a menu's (`taken`), as
+    many labels served as can be (a matching: a label takes its earliest free letter, or one another
+    label can give up), the rest as they are."""
+    choices = [[ch.casefold() for ch in dict.fromkeys(label) if ch.isalpha() and ch.casefold() not in taken]
+               for label in labels]
+    owner: dict[str, int] = {}
+
+    def claim(k: int, seen: set[str]) -> bool:
+        for letter in choices[k]:
+            if letter not in seen:
+                seen.add(letter)
+                if letter not in owner or claim(owner[letter], seen):
+                    owner[letter] = k
+                    return True
+        return False
+    for k in range(len(labels)):
+        claim(k, set())
+    mine = {k: letter for letter, k in owner.items()}
+    out = []
+    for k, label in enumerate(labels):
+        at = next((i for i, ch in enumerate(label) if ch.casefold() == mine.get(k)), None)
+        escaped = [ch.replace("&", "&&") for ch in label]
+        if at is not None:
+            escaped[at] = "&" + escaped[at]
+        out.append("".join(escaped))
+    return out
 
 class DateField(WheelOnlyWhenFocused, QDateEdit):
     """The circular's date, shown with Arabic month names and Western digits (locale ar_001) as in the PDF."""
@@ -92,6 +135,7 @@ class CircularForm(QWidget):
         self.document, self.style, self.arabic = document, style, arabic
         self._errors: dict[tuple, QLabel] = {}
         self.fields: dict[tuple, QWidget] = {}
+        self._captions: list[QLabel] = []  # the fields' labels: Alt+a letter of each goes to its field
         # A read-only circular looks it: its fields greyed (typing into a white field that ignores it misleads).
         self.setStyleSheet('QLineEdit[readOnly="true"], QTextEdit[readOnly="true"] '
                            "{ background: palette(window); color: palette(window-text); }")
@@ -147,6 +191,9 @@ class CircularForm(QWidget):
         self._row(annexes, ("annexes",), "", AnnexesEditor(document))
         outer.addStretch(1)
 
+        captions = [caption.text() for caption in self._captions]
+        for caption, text in zip(self._captions, with_mnemonics(captions, menu_mnemonics())):
+            caption.setText(text)  # (Alt+the letter of a menu stays the menu's)
         self._check_timer = QTimer(self, singleShot=True, interval=300, timeout=self.check)
         document.changed.connect(lambda _path: self._check_timer.start())
         self.check()
@@ -182,6 +229,7 @@ class CircularForm(QWidget):
         self.fields[path] = field
         if label:
             caption = QLabel(label)
+            self._captions.append(caption)
             caption.setBuddy(field)
             field.setAccessibleName(label)  # (a screen reader names the field by its label)
             inner = getattr(field, "lineEdit", None)

@@ -35,3 +35,35 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, tmp_path, language
     finally:
         wait_store(qtbot, window)
         close_window(window)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_each_form_label_has_its_own_mnemonic_and_alt_letter_reaches_its_field(qtbot, tmp_path, language):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLabel
+
+    from circular_editor.ui.form import menu_mnemonics
+
+    window = make_window(qtbot, tmp_path, language)
+    try:
+        window.new_circular("tsb")
+        window.activateWindow()
+        captions = [label for label in window.form.findChildren(QLabel) if label.buddy() is not None]
+        assert len(captions) >= 10
+        letters = []
+        for label in captions:
+            text = label.text().replace("&&", "")
+            assert text.count("&") <= 1, text
+            if "&" in text:
+                letters.append(text[text.index("&") + 1].casefold())
+        assert len(set(letters)) == len(letters), letters
+        assert len(letters) >= len(captions) - 1  # (a label whose letters are all taken goes without)
+        assert not set(letters) & menu_mnemonics()
+        if language == "en":  # (QTest types ASCII only; the Arabic letters work the same through Qt)
+            subject = next(label for label in captions if label.buddy() is window.form.fields[("subject",)])
+            letter = subject.text()[subject.text().index("&") + 1]
+            QTest.keyClick(window, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(lambda: window.form.fields[("subject",)].hasFocus(), timeout=3000)
+    finally:
+        wait_store(qtbot, window)
+        close_window(window)
