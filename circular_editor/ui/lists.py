@@ -88,10 +88,30 @@ class ListEditor(QWidget):
             first = self._rows[focus].findChild(TextField) or self._rows[focus].findChild(LineField)
             if first is not None:
                 first.setFocus()
+        self._order_tabs()
         for row in old:  # (not setParent(None): an orphaned row is a window of its own, and deleting the one that
             row.hide()   # held the keyboard deactivated the main window, which then had no focus at all)
             self.rows_box.removeWidget(row)
             row.deleteLater()
+
+    def _order_tabs(self) -> None:
+        """Tab goes through the rows where they are, then the list's buttons: rows made now would otherwise
+        come last in the window's Tab chain (a paragraph added with Ctrl+Return was reached after the
+        annexes)."""
+        buttons = [item.widget() for item in (self.buttons.itemAt(k) for k in range(self.buttons.count()))
+                   if item.widget() is not None]
+        if not buttons:
+            return  # (the first build: made before the buttons, in place)
+        before = buttons[0].previousInFocusChain()  # the last field before the list, past the old rows going away
+        while before is not None and before is not buttons[0] and (
+                self.isAncestorOf(before) or before is self or not before.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            before = before.previousInFocusChain()
+        window = self.window()
+        chain = [widget for row in self._rows for widget in row.findChildren(QWidget)
+                 if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.window() is window]  # (no popup)
+        for first, second in zip([before, *chain], [*chain, buttons[0]]):
+            if first is not None:
+                QWidget.setTabOrder(first, second)
 
     def _on_changed(self, path: tuple) -> None:
         if path == self.path[:len(path)]:

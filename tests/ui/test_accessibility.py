@@ -67,3 +67,27 @@ def test_each_form_label_has_its_own_mnemonic_and_alt_letter_reaches_its_field(q
     finally:
         wait_store(qtbot, window)
         close_window(window)
+
+
+def test_tab_reaches_a_paragraph_added_later_where_it_stands(qtbot, tmp_path):
+    from circular_editor.ui.fields import TextField
+
+    window = make_window(qtbot, tmp_path, "en")
+    try:
+        window.new_circular("tsb")
+        body = window.form.fields[("body",)]
+        body.add()  # as Ctrl+Return does: a second paragraph after the first
+        qtbot.waitUntil(lambda: window.form.findChild(TextField, "block-1") is not None and len(
+            [f for f in window.form.findChildren(TextField) if f.objectName() == "block-0"]) == 1,
+            timeout=3000)  # (the old rows gone: deleted once the event loop turns)
+        first, added = (window.form.findChild(TextField, f"block-{k}") for k in (0, 1))
+        closing = window.form.fields[("closing",)]
+        chain, widget = [], window.form.fields[("subject",)]
+        for _ in range(200):  # the window's Tab chain from the subject on, as Tab walks it
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        order = [chain.index(w) for w in (first, added, closing)]
+        assert order == sorted(order), "Tab goes subject, paragraph 1, paragraph 2, ..., closing"
+    finally:
+        wait_store(qtbot, window)
+        close_window(window)
