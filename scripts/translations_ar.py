@@ -14,6 +14,7 @@ AR = {
     "Circulars": "الرسائل المعممة",
     "Kind of block %1": "نوع الكتلة %1",
     "Direction of block %1": "اتجاه الكتلة %1",
+    "Repairing the store from its backups…": "جارٍ إصلاح المخزن من نسخه الاحتياطية…",
     "Direction: automatic": "الاتجاه: تلقائي",
     "Right to left": "من اليمين إلى اليسار",
     "Left to right": "من اليسار إلى اليمين",

@@ -100,7 +100,8 @@ def open_store(folder: Path | None) -> StoreClient | None:
                     dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), core_text(exc))
                 return None
             try:
-                restore.restore_backup(store_folder)
+                dialogs.while_busy(QCoreApplication.translate("app", "Repairing the store from its backups…"),
+                                   lambda: restore.restore_backup(store_folder))
             except StoreError as error:
                 dialogs.show_error(None, QCoreApplication.translate("app", "Circular Editor"), str(error))
                 return None

@@ -90,6 +90,42 @@ def store_in_use(message: str) -> bool:
                     default="read") == "read"
 
 
+def while_busy(text: str, work, parent=None):
+    """`work()` on a thread of its own while the window stays live and, past half a second, a busy bar
+    says `text` (a repair from the backups of a large store takes seconds); its result, or its error
+    raised here. (What `work` imports must be imported already: ui/imports.py says why.)"""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # (handed to the GUI thread, raised there)
+            outcome["error"] = exc
+    thread = threading.Thread(target=run, name="busy", daemon=True)
+    busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setCancelButton(None)
+    busy.setWindowModality(Qt.WindowModality.ApplicationModal)
+    busy.setMinimumDuration(500)
+    loop = QEventLoop()
+    poll = QTimer(interval=30, timeout=lambda: None if thread.is_alive() else loop.quit())
+    thread.start()
+    poll.start()
+    busy.setValue(0)
+    if thread.is_alive():
+        loop.exec()
+    poll.stop()
+    thread.join()
+    busy.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
 def store_damaged(message: str, plan: str) -> bool:
     """True: repair from the newest backup as `plan` says (file by file, what comes back, what is lost); False: quit."""
     buttons = [(QCoreApplication.translate("dialogs", "Repair from the backup"), QMessageBox.ButtonRole.AcceptRole,

@@ -263,3 +263,24 @@ def test_a_damaged_store_is_repaired_from_its_backup_at_start_keeping_the_rest(q
         assert sorted(s.id for s in client.wait(lambda repo: repo.search())) == [1, 2, 3]
     finally:
         client.close()
+
+
+def test_long_work_shows_a_busy_bar_keeps_the_window_live_and_hands_back_its_result_or_error(qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from circular_editor.ui.dialogs import while_busy
+
+    seen = []
+    ticks = []
+    timer = QTimer(interval=50, timeout=lambda: ticks.append(1))  # the GUI thread still turns
+    timer.start()
+    QTimer.singleShot(800, lambda: seen.extend(w.labelText() for w in QApplication.topLevelWidgets()
+                                               if isinstance(w, QProgressDialog) and w.isVisible()))
+    assert while_busy("Repairing…", lambda: time.sleep(1.2) or 42) == 42
+    timer.stop()
+    assert seen == ["Repairing…"] and len(ticks) >= 10
+    with pytest.raises(ValueError, match="broken"):
+        while_busy("Repairing…", lambda: (_ for _ in ()).throw(ValueError("broken")))
