@@ -137,8 +137,13 @@ class CircularForm(QWidget):
         self.fields: dict[tuple, QWidget] = {}
         self._captions: list[QLabel] = []  # the fields' labels: Alt+a letter of each goes to its field
         # A read-only circular looks it: its fields greyed (typing into a white field that ignores it misleads).
+        # A focused field or small button shows a frame in the highlight colour: Fusion gives a multi-line
+        # field only its caret, and a row's small buttons nothing at all (its push buttons, check boxes and
+        # combo boxes show their own).
         self.setStyleSheet('QLineEdit[readOnly="true"], QTextEdit[readOnly="true"] '
-                           "{ background: palette(window); color: palette(window-text); }")
+                           "{ background: palette(window); color: palette(window-text); }"
+                           "QTextEdit:focus, QLineEdit:focus { border: 2px solid palette(highlight); }"
+                           "QToolButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }")
         own = defaults.of_style(style)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 12)

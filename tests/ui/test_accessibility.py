@@ -91,3 +91,33 @@ def test_tab_reaches_a_paragraph_added_later_where_it_stands(qtbot, tmp_path):
     finally:
         wait_store(qtbot, window)
         close_window(window)
+
+
+def test_a_focused_paragraph_and_a_focused_row_button_look_focused(qtbot, tmp_path):
+    from PySide6.QtWidgets import QToolButton
+
+    from circular_editor.ui.fields import TextField
+
+    window = make_window(qtbot, tmp_path, "en")
+    try:
+        window.new_circular("tsb")
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        field = window.form.findChild(TextField, "block-0")
+        button = next(b for b in field.parent().findChildren(QToolButton) if b.isEnabled())
+        for widget in (field, button):
+            window.form.fields[("subject",)].setFocus()
+            qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=2000)
+            qtbot.wait(50)  # (the style follows the focus once the event loop turns)
+            before = widget.grab().toImage()
+            widget.setFocus()
+            qtbot.waitUntil(widget.hasFocus, timeout=2000)
+            qtbot.wait(50)
+            after = widget.grab().toImage()
+            w, h = before.width(), before.height()  # its edges, where a frame is: two pixels all round
+            edge = [(x, y) for x in range(w) for y in (0, 1, h - 2, h - 1)] + \
+                [(x, y) for y in range(h) for x in (0, 1, w - 2, w - 1)]
+            assert any(before.pixel(x, y) != after.pixel(x, y) for x, y in edge), type(widget).__name__
+    finally:
+        wait_store(qtbot, window)
+        close_window(window)
