@@ -193,7 +193,9 @@ def _exit_code(exc: UserError) -> int:
     if isinstance(exc, CommandError):
         return exc.code
     # (a certificate, key, password, trust file or PDF to check is what the user gave)
-    given = (ValidationError, UnknownStyle, NotFound, NotAllowed, SigningError, UnreadableInput)
+    from circular_editor.typeset.pdffont import TooManyCharacters  # (the text given holds more than a font)
+
+    given = (ValidationError, UnknownStyle, NotFound, NotAllowed, SigningError, UnreadableInput, TooManyCharacters)
     return EXIT_INVALID if isinstance(exc, given) else EXIT_FAILED
 
 

@@ -27,11 +27,15 @@ import hashlib
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from circular_editor.model import ValidationError
+from circular_editor.errors import UserError
 from circular_editor.typeset.fonts import FontFace
 from circular_editor.typeset.subset import subset_keeping_ids
 
 _ATTR = "_circular_editor_fonts"
+
+
+class TooManyCharacters(UserError):
+    """More distinct glyphs in one face than a PDF font can number (the engine's error, not a circular's)."""
 
 
 class _FaceCodes:
@@ -48,8 +52,8 @@ class _FaceCodes:
         if written is None:
             code = len(self.entries)
             if code > 0xFFFF:  # (only text of many thousand characters the fonts lack comes near it)
-                raise ValidationError("", f"too many different characters for one PDF font ({self.face.postscript_name}"
-                                          ": more than 65,535); the text holds characters the fonts cannot show")
+                raise TooManyCharacters(f"too many different characters for one PDF font ({self.face.postscript_name}"
+                                        ": more than 65,535); the text holds characters the fonts cannot show")
             self.entries.append(key)
             written = self._written[key] = f"<{code:04X}>"
         return written
