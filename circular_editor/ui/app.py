@@ -22,6 +22,7 @@ from circular_editor import __version__, styles
 from circular_editor.paths import RESOURCES
 from circular_editor.store import StoreCorrupt, StoreError, StoreLocked, StoreTooNew
 from circular_editor.ui import dialogs
+from circular_editor.ui.qtgaps import QtGaps
 from circular_editor.ui.messages import core_text
 from circular_editor.ui.settings import Settings
 from circular_editor.ui.storeclient import StoreClient
@@ -45,6 +46,10 @@ def setup_application(app: QApplication, language: str) -> QLocale:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _kept.append(translator)
+    if language == "ar":
+        gaps = QtGaps(app)  # (the words of Qt's file dialog its own translation leaves in English)
+        app.installTranslator(gaps)
+        _kept.append(gaps)
     for font in [*sorted((RESOURCES / "fonts").glob("Amiri-*.ttf")), RESOURCES / "fonts" / "Symbola-Symbols.ttf"]:
         QFontDatabase.addApplicationFont(str(font))  # the PDF's own faces (its symbols and emoji too), not the system's
     locale = QLocale(LOCALES[language])

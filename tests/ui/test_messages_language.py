@@ -85,3 +85,15 @@ def test_a_shortcut_ending_in_a_sign_reads_left_to_right_in_a_right_to_left_menu
         assert zoom.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)
     finally:
         close_window(window)
+
+
+def test_qt_s_file_dialog_reads_arabic_in_the_arabic_interface(qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    setup_application(QApplication.instance(), "ar")
+    dialog = QFileDialog(None, "", "/")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {name: dialog.findChild(QLabel, name).text() for name in ("lookInLabel", "fileTypeLabel", "fileNameLabel")}
+    assert not [text for text in labels.values() if re.search("[A-Za-z]", text)], labels
+    assert labels["lookInLabel"].replace("&", "") == "البحث في:"
+    dialog.deleteLater()
