@@ -69,55 +69,53 @@ def test_each_form_label_has_its_own_mnemonic_and_alt_letter_reaches_its_field(q
         close_window(window)
 
 
-def test_tab_reaches_a_paragraph_added_later_where_it_stands(qtbot, tmp_path):
+@pytest.fixture
+def english_window(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, "en")
+    window.new_circular("tsb")
+    yield window
+    wait_store(qtbot, window)
+    close_window(window)
+
+
+def test_tab_reaches_a_paragraph_added_later_where_it_stands(qtbot, english_window):
     from circular_editor.ui.fields import TextField
 
-    window = make_window(qtbot, tmp_path, "en")
-    try:
-        window.new_circular("tsb")
-        body = window.form.fields[("body",)]
-        body.add()  # as Ctrl+Return does: a second paragraph after the first
-        qtbot.waitUntil(lambda: window.form.findChild(TextField, "block-1") is not None and len(
-            [f for f in window.form.findChildren(TextField) if f.objectName() == "block-0"]) == 1,
-            timeout=3000)  # (the old rows gone: deleted once the event loop turns)
-        first, added = (window.form.findChild(TextField, f"block-{k}") for k in (0, 1))
-        closing = window.form.fields[("closing",)]
-        chain, widget = [], window.form.fields[("subject",)]
-        for _ in range(200):  # the window's Tab chain from the subject on, as Tab walks it
-            chain.append(widget)
-            widget = widget.nextInFocusChain()
-        order = [chain.index(w) for w in (first, added, closing)]
-        assert order == sorted(order), "Tab goes subject, paragraph 1, paragraph 2, ..., closing"
-    finally:
-        wait_store(qtbot, window)
-        close_window(window)
+    window = english_window
+    window.form.fields[("body",)].add()  # as Ctrl+Return does: a second paragraph after the first
+    qtbot.waitUntil(lambda: window.form.findChild(TextField, "block-1") is not None and len(
+        [f for f in window.form.findChildren(TextField) if f.objectName() == "block-0"]) == 1,
+        timeout=3000)  # (the old rows gone: deleted once the event loop turns)
+    first, added = (window.form.findChild(TextField, f"block-{k}") for k in (0, 1))
+    closing = window.form.fields[("closing",)]
+    chain, widget = [], window.form.fields[("subject",)]
+    for _ in range(200):  # the window's Tab chain from the subject on, as Tab walks it
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    order = [chain.index(w) for w in (first, added, closing)]
+    assert order == sorted(order), "Tab goes subject, paragraph 1, paragraph 2, ..., closing"
 
 
-def test_a_focused_paragraph_and_a_focused_row_button_look_focused(qtbot, tmp_path):
+def test_a_focused_paragraph_and_a_focused_row_button_look_focused(qtbot, english_window):
     from PySide6.QtWidgets import QToolButton
 
     from circular_editor.ui.fields import TextField
 
-    window = make_window(qtbot, tmp_path, "en")
-    try:
-        window.new_circular("tsb")
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-        field = window.form.findChild(TextField, "block-0")
-        button = next(b for b in field.parent().findChildren(QToolButton) if b.isEnabled())
-        for widget in (field, button):
-            window.form.fields[("subject",)].setFocus()
-            qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=2000)
-            qtbot.wait(50)  # (the style follows the focus once the event loop turns)
-            before = widget.grab().toImage()
-            widget.setFocus()
-            qtbot.waitUntil(widget.hasFocus, timeout=2000)
-            qtbot.wait(50)
-            after = widget.grab().toImage()
-            w, h = before.width(), before.height()  # its edges, where a frame is: two pixels all round
-            edge = [(x, y) for x in range(w) for y in (0, 1, h - 2, h - 1)] + \
-                [(x, y) for y in range(h) for x in (0, 1, w - 2, w - 1)]
-            assert any(before.pixel(x, y) != after.pixel(x, y) for x, y in edge), type(widget).__name__
-    finally:
-        wait_store(qtbot, window)
-        close_window(window)
+    window = english_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    field = window.form.findChild(TextField, "block-0")
+    button = next(b for b in field.parent().findChildren(QToolButton) if b.isEnabled())
+    for widget in (field, button):
+        window.form.fields[("subject",)].setFocus()
+        qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=2000)
+        qtbot.wait(50)  # (the style follows the focus once the event loop turns)
+        before = widget.grab().toImage()
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus, timeout=2000)
+        qtbot.wait(50)
+        after = widget.grab().toImage()
+        w, h = before.width(), before.height()  # its edges, where a frame is: two pixels all round
+        edge = [(x, y) for x in range(w) for y in (0, 1, h - 2, h - 1)] + \
+            [(x, y) for y in range(h) for x in (0, 1, w - 2, w - 1)]
+        assert any(before.pixel(x, y) != after.pixel(x, y) for x, y in edge), type(widget).__name__
