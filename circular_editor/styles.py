@@ -102,6 +102,10 @@ class Labels:
     months: tuple[str, ...]
     # before the certificate holder's name in a digital signature's stamp ("digital signature")
     digital_signature: str = text(default="توقيع رقمي")
+    # the emblem's text for a screen reader ("emblem of <the letterhead's first line>")
+    emblem_alt: str = text(fields=("organisation",), default="شعار {organisation}")
+    # the date line: place and date ("جنيف، 2 مايو 2023")
+    date_line: str = text(fields=("place", "date"), default="{place}، {date}")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class Geometry:
 def date_line(circular: Circular, style: LetterStyle, place: str) -> str:
     d = circular.date_value
     date = f"{d.day} {style.labels.months[d.month - 1]} {d.year}"
-    return f"{place}، {date}" if place else date
+    return style.labels.date_line.format(place=place, date=date) if place else date
 
 
 def running_header(circular: Circular, style: LetterStyle) -> str:

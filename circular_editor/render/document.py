@@ -27,9 +27,6 @@ from circular_editor.typeset.fonts import forget_missing
 from circular_editor.typeset.pdffont import new_canvas
 
 
-EMBLEM_ALT = "شعار {organisation}"  # the emblem's text for a screen reader: "emblem of <the letterhead's first line>"
-
-
 @dataclass(frozen=True)
 class Rendered:
     pdf: bytes
@@ -66,7 +63,8 @@ def _render(circular: Circular) -> Rendered:
     root = Element("Document")
     letterhead = root.child("Div")
     organisation = style.letterhead[0] if style.letterhead else ""
-    emblem = _emblem_rows(style, geo, letterhead.child("Figure", alt=EMBLEM_ALT.format(organisation=organisation)))
+    figure = letterhead.child("Figure", alt=style.labels.emblem_alt.format(organisation=organisation))
+    emblem = _emblem_rows(style, geo, figure)
     letterhead_rows = _letterhead_lines(style, geo, letterhead)
     letterhead_h = max(p.emblem_size, _height(letterhead_rows)) + p.letterhead_gap
     # The organisation's address and numbers are read, not page furniture: a screen reader user needs
