@@ -156,8 +156,8 @@ def _one_shot(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--render-worker"]:  # the editor's render process (ui/render_worker.py), not for people
-        from circular_editor.ui.render_worker import serve
+    if argv[:1] == ["--render-worker"]:  # the editor's render process (preview/worker.py), not for people
+        from circular_editor.preview.worker import serve
         return serve()
     args = build_parser().parse_args(argv)
     if args.command is None:

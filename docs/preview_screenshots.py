@@ -17,7 +17,7 @@ from uitools import Waiter, close_window, make_window, settle, type_text, wait_s
 
 from circular_editor.paths import examples  # noqa: E402
 from circular_editor.ui.fields import TextField  # noqa: E402
-from circular_editor.ui.pdfpages import PdfPages  # noqa: E402
+from circular_editor.preview.pages import PdfPages  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "images"
 

@@ -16,7 +16,7 @@ from circular_editor import __version__
 from circular_editor.model import Circular
 from circular_editor.paths import examples
 from circular_editor.render import render_pdf
-from circular_editor.ui.render_worker import read_message, write_message
+from circular_editor.preview.worker import read_message, write_message
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAM = ROOT / "dist" / "circular-editor" / ("circular-editor.exe" if os.name == "nt" else "circular-editor")

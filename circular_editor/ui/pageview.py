@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu
 
-from circular_editor.ui.pdfpages import PageText, PdfPages, Raster
+from circular_editor.preview.pages import PageText, PdfPages, Raster
 from circular_editor.ui import imports
 from circular_editor.ui.threadclient import ThreadClient
 

@@ -24,8 +24,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from circular_editor.background import LatestWins
 from circular_editor.ui import imports
-from circular_editor.ui.pdfpages import Raster
-from circular_editor.ui.render_worker import WORKER_FLAG, StreamClosed, read_message, write_message
+from circular_editor.preview.pages import Raster
+from circular_editor.preview.worker import WORKER_FLAG, StreamClosed, read_message, write_message
 
 DEFAULT_TIMEOUT = 60.0  # seconds; a 100-page circular renders in about 3
 

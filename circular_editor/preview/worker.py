@@ -60,7 +60,7 @@ def handle(request: dict) -> dict:
     from circular_editor.errors import UserError
     from circular_editor.model import Circular, ValidationError
     from circular_editor.render import render
-    from circular_editor.ui.pdfpages import PdfPages
+    from circular_editor.preview.pages import PdfPages
 
     try:
         rendered = render(Circular.from_json(request["snapshot"]))
