@@ -237,12 +237,14 @@ def _render(args) -> int:
 
 
 def _validate(args) -> int:
+    from circular_editor.coverage import undrawable
+
     status = 0
     for name in args.files:
         try:
             circular = read_circular(name)
             print(f"{name}: valid ({circular.style}, {circular.reference or 'no reference'})")
-            for warning in _undrawable(circular):
+            for warning in undrawable(circular.to_dict()):
                 print(f"circular-editor: {name}: warning: {warning}", file=sys.stderr)
         except CommandError as exc:
             print(f"circular-editor: {exc}", file=sys.stderr)
@@ -251,11 +253,6 @@ def _validate(args) -> int:
             print(f"circular-editor: {exc}", file=sys.stderr)
             status = EXIT_FAILED
     return status
-
-
-def _undrawable(circular) -> list:
-    from circular_editor.render.coverage import undrawable
-    return undrawable(circular)
 
 
 def _open_store(args, write: bool):

@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfdoc
 from circular_editor.defaults import signature_field_name
 from circular_editor.render.archive import RawStream
 from circular_editor.render.tagging import Element, structure_of
+from circular_editor.typeset.pdffont import pdf_text
 
 
 class SignatureWidget(pdfdoc.PDFObject):
@@ -23,19 +24,16 @@ class SignatureWidget(pdfdoc.PDFObject):
         self.struct_parent: int | None = None
 
     def format(self, document) -> bytes:
-        def string(value: str) -> str:
-            return pdfdoc.PDFString(value).format(document).decode("latin-1")
         x0, y0, x1, y1 = self.rect
         box = f"[0 0 {x1 - x0:.2f} {y1 - y0:.2f}]"
         appearance = document.Reference(RawStream({"Type": "/XObject", "Subtype": "/Form", "BBox": box}, b"",
                                                   compress=False))
         page = document.Reference(document.Pages.pages[self.page])
         parent = f" /StructParent {self.struct_parent}" if self.struct_parent is not None else ""
-        number, version = document.idToObjectNumberAndVersion[appearance.name]
-        page_number, page_version = document.idToObjectNumberAndVersion[page.name]
-        return (f"<< /Type /Annot /Subtype /Widget /FT /Sig /T {string(self.name)} /TU {string(self.label)}"
-                f" /Rect [{x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f}] /F 4 /P {page_number} {page_version} R"
-                f" /AP << /N {number} {version} R >>{parent} >>").encode("latin-1")
+        name, label = (pdf_text(pdfdoc.PDFString(value), document) for value in (self.name, self.label))
+        return (f"<< /Type /Annot /Subtype /Widget /FT /Sig /T {name} /TU {label}"
+                f" /Rect [{x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f}] /F 4 /P {pdf_text(page, document)}"
+                f" /AP << /N {pdf_text(appearance, document)} >>{parent} >>").encode("latin-1")
 
 
 class _Form:

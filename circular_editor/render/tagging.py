@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfdoc
 
 from circular_editor.render.flow import Row
 from circular_editor.typeset.draw import LinePlan, LinkAnnotation, Piece
+from circular_editor.typeset.pdffont import pdf_text
 
 _ATTR = "_circular_editor_structure"
 
@@ -46,10 +47,6 @@ class Element:
 
     def child(self, role: str, alt: str | None = None) -> Element:
         return Element(role, self, alt)
-
-    def in_language(self, lang: str) -> Element:
-        self.lang = lang
-        return self
 
     def header_of_row(self) -> Element:
         """A TH cell that names its row (PDF/UA-1 7.5: every TH says what it heads)."""
@@ -186,10 +183,10 @@ class Structure:
             annotation.struct_parent = key
             owners.append((key, refs[id(element)]))
         parent_tree = doc.Reference(_Written(lambda d: "<< /Nums [" + " ".join(
-            [f"{k} [{' '.join(_n(ref, d) for ref in marks)}]" for k, marks in nums]
-            + [f"{k} {_n(ref, d)}" for k, ref in owners]) + "] >>"))
+            [f"{k} [{' '.join(pdf_text(ref, d) for ref in marks)}]" for k, marks in nums]
+            + [f"{k} {pdf_text(ref, d)}" for k, ref in owners]) + "] >>"))
         tree = doc.Reference(_Written(lambda d: (
-            f"<< /Type /StructTreeRoot /K [{_n(refs[id(self.root)], d)}] /ParentTree {_n(parent_tree, d)} "
+            f"<< /Type /StructTreeRoot /K [{pdf_text(refs[id(self.root)], d)}] /ParentTree {pdf_text(parent_tree, d)} "
             f"/ParentTreeNextKey {len(self.pages) + len(owners)} >>")))
         for element, written in kept:
             parent = refs[id(element.parent)] if element.parent is not None else tree
@@ -226,16 +223,17 @@ def _element_text(element: Element, parent, refs: dict, pages: list):
         for kid in element.kids:
             if kid.__class__ is Element:
                 if id(kid) in refs:
-                    kids.append(_n(refs[id(kid)], d))
+                    kids.append(pdf_text(refs[id(kid)], d))
             elif kid.__class__ is _ObjectRef:
-                kids.append(f"<< /Type /OBJR /Obj {_n(d.Reference(kid.annotation), d)} /Pg {_n(pages[kid.page], d)} >>")
+                annotation, page = pdf_text(d.Reference(kid.annotation), d), pdf_text(pages[kid.page], d)
+                kids.append(f"<< /Type /OBJR /Obj {annotation} /Pg {page} >>")
             elif kid[0] == home:
                 kids.append(str(kid[1]))
             else:  # a paragraph that goes on to the next page
-                kids.append(f"<< /Type /MCR /Pg {_n(pages[kid[0]], d)} /MCID {kid[1]} >>")
-        entries = [f"/Type /StructElem /S /{element.role} /P {_n(parent, d)}"]
+                kids.append(f"<< /Type /MCR /Pg {pdf_text(pages[kid[0]], d)} /MCID {kid[1]} >>")
+        entries = [f"/Type /StructElem /S /{element.role} /P {pdf_text(parent, d)}"]
         if home is not None:
-            entries.append(f"/Pg {_n(pages[home], d)}")
+            entries.append(f"/Pg {pdf_text(pages[home], d)}")
         if len(kids) == 1 and element.kids[0].__class__ is _ObjectRef:
             # a signature field's element holds its OBJR alone, as the /K itself: the path pyHanko's
             # check of a later signature recognises (…/K/Obj) as a field's place in the tree
@@ -243,9 +241,9 @@ def _element_text(element: Element, parent, refs: dict, pages: list):
         else:
             entries.append(f"/K [{' '.join(kids)}]")
         if element.alt:
-            entries.append(f"/Alt {_n(pdfdoc.PDFString(element.alt), d)}")
+            entries.append(f"/Alt {pdf_text(pdfdoc.PDFString(element.alt), d)}")
         if element.lang:
-            entries.append(f"/Lang {_n(pdfdoc.PDFString(element.lang), d)}")
+            entries.append(f"/Lang {pdf_text(pdfdoc.PDFString(element.lang), d)}")
         if element.scope:
             entries.append(f"/A << /O /Table /Scope /{element.scope} >>")
         return "<< " + " ".join(entries) + " >>"
@@ -270,13 +268,6 @@ class _Written(pdfdoc.PDFObject):
 
     def format(self, document) -> bytes:
         return self.text(document).encode("latin-1")
-
-
-def _n(obj, document) -> str:
-    """A reference (or a string) as the PDF writes it."""
-    if obj.__class__ is pdfdoc.PDFObjectReference:
-        return "%d %d R" % document.idToObjectNumberAndVersion[obj.name]
-    return obj.format(document).decode("latin-1")
 
 
 def _bottom_up(root: Element):

@@ -22,7 +22,8 @@ from typing import Protocol
 from reportlab.pdfbase import pdfdoc
 
 from circular_editor.typeset.layout import Line, ParagraphLayout
-from circular_editor.typeset.pdffont import fonts_of
+from circular_editor.typeset.pdffont import fonts_of, pdf_text
+from circular_editor.typeset.isolate import LATIN_LETTER
 from circular_editor.typeset.uri import LINK_SCHEMES, ascii_uri
 
 TEXT_COLOUR = (0.0, 0.0, 0.0)
@@ -103,12 +104,11 @@ class LinkAnnotation(pdfdoc.PDFObject):
         self.struct_parent: int | None = None
 
     def format(self, document) -> bytes:
-        def string(value: str) -> str:
-            return pdfdoc.PDFString(value).format(document).decode("latin-1")
         rect = " ".join(_fmt(v) for v in self.rect)
         parent = f" /StructParent {self.struct_parent}" if self.struct_parent is not None else ""
-        return (f"<< /Type /Annot /Subtype /Link /Rect [{rect}] /F 4 /Border [0 0 0] /Contents {string(self.text)}"
-                f" /A << /S /URI /URI {string(self.uri)} >>{parent} >>").encode("latin-1")
+        words, uri = (pdf_text(pdfdoc.PDFString(value), document) for value in (self.text, self.uri))
+        return (f"<< /Type /Annot /Subtype /Link /Rect [{rect}] /F 4 /Border [0 0 0] /Contents {words}"
+                f" /A << /S /URI /URI {uri} >>{parent} >>").encode("latin-1")
 
 
 class _X(str):
@@ -198,13 +198,9 @@ def _program(line: Line, x: float, size: float, spans) -> tuple:
         _XS.clear()
     piece = None
     for run in runs:
-        lang = "en" if run[0].level % 2 == 0 and any(_is_latin_letter(g.text) for g in run) else None
+        lang = "en" if run[0].level % 2 == 0 and any(LATIN_LETTER.search(g.text) for g in run) else None
         colour, piece = _run_program(run, x, size, colours, colour, keys, program, targets, lang, piece)
     return tuple(program)
-
-
-def _is_latin_letter(text: str) -> bool:
-    return any("A" <= c <= "Z" or "a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in text)
 
 
 def _run_program(run, x: float, size: float, colours, current_colour, keys, program, targets, lang, piece):

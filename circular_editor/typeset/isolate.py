@@ -27,7 +27,7 @@ _JOIN = r"[ \u00a0,;:!?()\[\]\"]+"
 _PHRASE = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 _OPENERS, _CLOSERS = "([", ")]"
 _PATTERN = re.compile(rf"(?P<url>{_URL})|(?P<email>{EMAIL})|(?P<phone>{_PHONE})|(?P<phrase>{_PHRASE})")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")  # (also what the PDF marks as English: draw.py)
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -48,7 +48,7 @@ def find_isolates(text: str) -> list[Isolate]:
             end = trim_trailing(text, start, end)
         if kind == "phrase":
             for piece_start, piece_end in _balanced(text, start, end):
-                if _LATIN_LETTER.search(text, piece_start, piece_end):
+                if LATIN_LETTER.search(text, piece_start, piece_end):
                     found.append(Isolate(piece_start, piece_end, kind))
             continue
         if kind == "phone" and not (text[start] == "+" or sum(c.isdigit() for c in text[start:end]) >= 8):

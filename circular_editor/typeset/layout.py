@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import NamedTuple
 
 from circular_editor.typeset.bidi import bidi_classes, resolve_levels, visual_order
@@ -131,7 +132,7 @@ def layout_segment(text, start, end, owner, spans, width, style, local=None) -> 
     rules = break_rules(text, isolates, clusters, width)
     breaks = break_flags(text, clusters, 0, len(clusters), rules)
     ranges, lines = [], []
-    for a, b in fill_lines(clusters, breaks, width, style, text=text):
+    for a, b in fill_lines(text, clusters, breaks, width, style):
         ranges.append((a, b))
         lines.append(make_line(text, clusters, a, b, owner, spans, width, style, rules))
     return Segment(clusters, breaks, ranges, lines, complete)
@@ -261,7 +262,7 @@ def break_flags(text, clusters, lo: int, hi: int, rules: BreakRules) -> list[boo
     return flags
 
 
-def fill_lines(clusters, breaks, width, style, a: int = 0, text: str = ""):
+def fill_lines(text, clusters, breaks, width, style, a: int = 0):
     """Each line's (first, end) clusters from cluster a on: greedy first fit on shaped widths, but for
     the paragraph's last lines, where the last is never a runt (see no_runt). A line depends on its
     clusters and those of the word after it, and the two lines before the last on the last; a word
@@ -294,10 +295,10 @@ def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: 
         start = lines[-m][0]
         points = [k for k in range(start + 1, n) if breaks[k]]
         best, best_cost = None, None
-        for chosen in _increasing(points, m - 1):
+        for chosen in combinations(points, m - 1):  # (the last lines hold a few dozen break points)
             edges = [start, *chosen, n]
             pieces = list(zip(edges, edges[1:]))
-            cost = _evenness(clusters, pieces[:-1], width, style)
+            cost = _evenness(text, clusters, pieces[:-1], width, style)
             if cost is None or _is_runt(clusters, breaks, pieces[-1], text) \
                     or _natural(clusters, *pieces[-1]) > width:
                 continue
@@ -308,45 +309,23 @@ def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: 
     return lines
 
 
-def _kashida_room(clusters) -> float:
-    """About how much kashidas can widen these clusters: three tatweels in each Arabic word that has a place
-    for them (as _kashidas spreads them)."""
-    room, found = 0.0, None
-    for c in clusters:
-        if c.space:
-            if found is not None:
-                room += 3 * _tatweel(found.face)[1] * found.scale
-            found = None
-        elif c.tatweel_ok and c.level & 1:
-            found = c
-    if found is not None:
-        room += 3 * _tatweel(found.face)[1] * found.scale
-    return room
-
-
-def _increasing(points: list[int], count: int):
-    """Every choice of `count` of `points`, in order (the last lines hold a few dozen break points)."""
-    if count == 1:
-        for p in points:
-            yield (p,)
-        return
-    for k, p in enumerate(points):
-        for rest in _increasing(points[k + 1:], count - 1):
-            yield (p, *rest)
+def _kashida_room(text, clusters) -> float:
+    """How much kashidas can widen these clusters: as many tatweels as _kashidas puts at most."""
+    return sum(KASHIDAS_PER_WORD * _tatweel(c.face)[1] * c.scale for c in _kashida_places(text, clusters))
 
 
 def _is_runt(clusters, breaks, line: tuple[int, int], text: str) -> bool:
     a, b = line
     if any(breaks[k] for k in range(a + 1, b)):
         return False
-    return len(text[clusters[a].start:clusters[b - 1].end].strip()) < RUNT_CHARACTERS if text else False
+    return len(text[clusters[a].start:clusters[b - 1].end].strip()) < RUNT_CHARACTERS
 
 
 def _natural(clusters, a: int, b: int) -> float:
     return sum(c.width for c in clusters[a:b]) - _trailing_space_width(clusters, a, b)
 
 
-def _evenness(clusters, lines, width, style) -> float | None:
+def _evenness(text, clusters, lines, width, style) -> float | None:
     """How unevenly justified lines would be (the sum of their spaces' stretch squared, in space widths);
     None when one does not fit or would stretch past RUNT_STRETCH."""
     cost = 0.0
@@ -357,7 +336,7 @@ def _evenness(clusters, lines, width, style) -> float | None:
         if natural - shrink > width + 1e-6:
             return None
         if spaces:
-            kashida = _kashida_room(clusters[a:b]) if style.kashida else 0.0  # what kashidas can take first
+            kashida = _kashida_room(text, clusters[a:b]) if style.kashida else 0.0  # what kashidas take first
             stretch = max(0.0, width - natural - kashida) / (len(spaces) * spaces[0].width)
             if stretch > RUNT_STRETCH:
                 return None
@@ -570,25 +549,35 @@ def _kashida_width(kashidas: dict) -> float:
     return sum(n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
 
 
-def _kashidas(text, clusters, needed, style) -> dict:
-    """At most a few tatweels per word, at the last place in each word HarfBuzz marks safe."""
-    if not style.kashida or needed <= 0:
-        return {}
-    candidates, best = [], None
+KASHIDAS_PER_WORD = 3  # tatweels a word may take, at most
+
+
+def _kashida_places(text, clusters) -> list:
+    """The last place in each word HarfBuzz marks safe for a tatweel (Arabic, right to left, not the
+    word's first letter)."""
+    places, best = [], None
     for i, c in enumerate(clusters):
         if c.space:
             if best is not None:
-                candidates.append(best)
+                places.append(best)
             best = None
         elif i > 0 and not clusters[i - 1].space and c.tatweel_ok and c.level & 1 \
                 and is_arabic(text[c.start]) and _tatweel(c.face)[1] > 0:
             best = c
     if best is not None:
-        candidates.append(best)
+        places.append(best)
+    return places
+
+
+def _kashidas(text, clusters, needed, style) -> dict:
+    """At most a few tatweels per word, at the last place in each word HarfBuzz marks safe."""
+    if not style.kashida or needed <= 0:
+        return {}
+    candidates = _kashida_places(text, clusters)
     if not candidates:
         return {}
     unit = _tatweel(candidates[0].face)[1] * candidates[0].scale
-    count = min(int(needed // unit), 3 * len(candidates))
+    count = min(int(needed // unit), KASHIDAS_PER_WORD * len(candidates))
     result: dict = {}
     for k in range(count):  # spread evenly, from the right of the line
         c = candidates[k % len(candidates)]

@@ -216,7 +216,7 @@ def _again(kept: _Kept, text, owner, spans, width, style, isolates: list[Isolate
     old_starts = {x: j for j, (x, _) in enumerate(ranges)}
     fresh_ranges, fresh_lines = [], []
     resumed = len(ranges)
-    for x, y in fill_lines(new, breaks, width, style, refill_from, text):
+    for x, y in fill_lines(text, new, breaks, width, style, refill_from):
         fresh_ranges.append((x, y))
         fresh_lines.append(make_line(text, new, x, y, owner, spans, width, style, rules))
         # from here on, the old lines over the same clusters; not the last three, which the runt rule

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-                               QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
 from circular_editor.store import Version
 from circular_editor.store.drafts import Draft
@@ -90,6 +89,15 @@ def store_in_use(message: str) -> bool:
                     default="read") == "read"
 
 
+def busy_bar(text: str, parent=None, modality=Qt.WindowModality.WindowModal) -> QProgressDialog:
+    """A bar with no end and no cancel button, shown only when the work lasts past half a second."""
+    busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setCancelButton(None)
+    busy.setWindowModality(modality)
+    busy.setMinimumDuration(500)
+    return busy
+
+
 def while_busy(text: str, work, parent=None):
     """`work()` on a thread of its own while the window stays live and, past half a second, a busy bar
     says `text` (a repair from the backups of a large store takes seconds); its result, or its error
@@ -97,7 +105,6 @@ def while_busy(text: str, work, parent=None):
     import threading
 
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QProgressDialog
 
     outcome: dict = {}
 
@@ -107,10 +114,7 @@ def while_busy(text: str, work, parent=None):
         except BaseException as exc:  # (handed to the GUI thread, raised there)
             outcome["error"] = exc
     thread = threading.Thread(target=run, name="busy", daemon=True)
-    busy = QProgressDialog(text, "", 0, 0, parent)
-    busy.setCancelButton(None)
-    busy.setWindowModality(Qt.WindowModality.ApplicationModal)
-    busy.setMinimumDuration(500)
+    busy = busy_bar(text, parent, Qt.WindowModality.ApplicationModal)
     loop = QEventLoop()
     poll = QTimer(interval=30, timeout=lambda: None if thread.is_alive() else loop.quit())
     thread.start()

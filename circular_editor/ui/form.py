@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLab
 
 from circular_editor import defaults
 from circular_editor.model import Circular, ValidationError, problems_before_finalizing
-from circular_editor.render.coverage import undrawable
+from circular_editor.coverage import undrawable
 from circular_editor.styles import LetterStyle
 from circular_editor.ui.document import Document
 from circular_editor.ui.fields import (LineField, LinesField, OptionalLineField, OptionalTextField, TextField,
@@ -279,7 +279,7 @@ class CircularForm(QWidget):
             label.hide()
         # A character no face can draw does not stop a save or an export: it is said under its field, in
         # the warning colour, so that the person knows before the letter is sent.
-        warnings = [] if problems else undrawable(circular)
+        warnings = [] if problems else undrawable(self.document.content)
         for problem, colour in [(p, ERROR_COLOUR) for p in problems] + [(w, WARNING_COLOUR) for w in warnings]:
             label = self._error_label(problem.path)
             if label is not None and not label.isVisibleTo(self):

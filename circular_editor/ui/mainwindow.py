@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
-                               QMessageBox, QProgressDialog, QPushButton, QScrollArea, QSplitter, QToolBar, QWidget)
+                               QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar, QWidget)
 
 from circular_editor import styles
 from circular_editor.atomic import write_whole
@@ -655,10 +655,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.import_folder = str(Path(paths[0]).parent)
         # (the files are read and checked on the store's thread: a busy bar while it lasts, past half a second)
-        busy = QProgressDialog(self.tr("Importing %1 files…").replace("%1", str(len(paths))), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(500)
+        busy = dialogs.busy_bar(self.tr("Importing %1 files…").replace("%1", str(len(paths))), self)
 
         def failed(error):
             busy.close()

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from circular_editor import markup, styles  # noqa: E402
 from circular_editor.model import Circular, ListBlock, Paragraph, ValidationError  # noqa: E402
 from circular_editor.paths import examples  # noqa: E402
-from circular_editor.render.coverage import undrawable  # noqa: E402
+from circular_editor.coverage import undrawable  # noqa: E402
 from circular_editor.render.document import render  # noqa: E402
 from circular_editor.typeset import ParagraphStyle, layout_paragraph  # noqa: E402
 from circular_editor.typeset.layout import RUNT_CHARACTERS, URL_BREAK_AFTER, URL_PIECE  # noqa: E402
@@ -214,10 +214,10 @@ def test_an_emoji_is_drawn_from_the_symbol_face_and_a_character_no_face_has_is_n
     with pdfplumber.open(pdf) as document:
         emoji = [c for c in document.pages[0].chars if c["text"] == "\U0001F4C4"]
     assert len(emoji) == 1 and emoji[0]["fontname"].endswith("+Symbola")
-    assert undrawable(circular) == []
+    assert undrawable(circular.to_dict()) == []
     data = circular.to_dict()
     data["body"][1]["text"] += " 𓀀 𓀁"
-    (warning,) = undrawable(Circular.from_dict(data))
+    (warning,) = undrawable(data)
     assert warning.path == "body[1].text"
     assert warning.problem == "no font has U+13000 EGYPTIAN HIEROGLYPH A001 (𓀀) (and 1 more): it would print as a box"
 
