@@ -29,5 +29,11 @@ def escaped(name: str, limit: int = MAX_QUOTED) -> str:
     return _cut(repr(str(name))[1:-1], limit)
 
 
+def one_line(error, limit: int | None = None) -> str:
+    """An error's own text on one line (its white space folded: a driver's message spans lines), cut to
+    `limit` characters."""
+    return " ".join(str(error).split())[:limit]
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from circular_editor.errors import one_line
 from circular_editor.model import STYLE_KEY, Signatory
 from circular_editor.paths import RESOURCES
 from circular_editor.template_reader import Reader, StyleError, number, text
@@ -210,7 +211,7 @@ def decode_problem(image: Path) -> str | None:
         with Image.open(image) as picture:
             picture.load()
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-        return f"{image.name} cannot be decoded ({' '.join(str(exc).split())[:120]})"
+        return f"{image.name} cannot be decoded ({one_line(exc, 120)})"
     return None
 
 

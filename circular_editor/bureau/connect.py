@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from circular_editor.errors import UserError
+from circular_editor.errors import UserError, one_line
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", ""}
 KEYRING_SERVICE = "circular-editor-bureau"
@@ -41,7 +41,7 @@ def parse(dsn: str) -> dict[str, str]:
     try:
         return psycopg.conninfo.conninfo_to_dict(dsn)
     except psycopg.ProgrammingError as exc:
-        raise BureauError(f"server address: {' '.join(str(exc).split())}") from None
+        raise BureauError(f"server address: {one_line(exc)}") from None
 
 
 def without_password(dsn: str) -> str:
@@ -92,7 +92,7 @@ def connect(dsn: str, password: Callable[[str, str], str | None] | None = None, 
 
 
 def _explain(exc, params: dict[str, str]) -> BureauError:
-    text = " ".join(str(exc).split())
+    text = one_line(exc)
     where = params.get("host") or "the local socket"
     if "no password supplied" in text:
         return BureauError(f"the bureau server at {where} needs the password of {params.get('user', 'this user')} "

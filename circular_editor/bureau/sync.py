@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from circular_editor.bureau.admin import check_schema
 from circular_editor.bureau.connect import BureauError, Offline, connect
+from circular_editor.errors import one_line
 from circular_editor.model import Circular, problems_before_finalizing
 from circular_editor.store.shared import Remote, workflow
 
@@ -88,7 +89,7 @@ def sync(store, password=None, conn=None) -> SyncReport:
         _upload_signatures(store, conn, report)
         _pull(store, conn, link, report)
     except _lost_connection() as exc:
-        raise Offline(f"the bureau server stopped answering ({' '.join(str(exc).split())[:120]}); what was "
+        raise Offline(f"the bureau server stopped answering ({one_line(exc, 120)}); what was "
                       "saved here is kept, and the next sync completes this one") from None
     finally:
         if own:
@@ -269,7 +270,7 @@ def transition(store, record_id: int, password=None, **changes):
             raise BureauError(f"the bureau server refused: {exc.diag.message_primary or exc}") from None
         sync(store, conn=conn)
     except _lost_connection() as exc:
-        raise Offline(f"the bureau server stopped answering ({' '.join(str(exc).split())[:100]}); nothing changed "
+        raise Offline(f"the bureau server stopped answering ({one_line(exc, 100)}); nothing changed "
                       "there: try again when it answers") from None
     finally:
         conn.close()
@@ -416,7 +417,7 @@ def finalize(store, record_id: int, password=None):
         raise BureauError(f"the bureau server refused to finalize circular #{record_id}: "
                           f"{exc.diag.message_primary or exc}") from None
     except _lost_connection() as exc:
-        raise Offline(f"the bureau server stopped answering while finalizing ({' '.join(str(exc).split())[:100]}); "
+        raise Offline(f"the bureau server stopped answering while finalizing ({one_line(exc, 100)}); "
                       "nothing was numbered: finalize again when it answers") from None
     finally:
         conn.close()

@@ -18,6 +18,7 @@ import io
 import logging
 from dataclasses import dataclass
 
+from circular_editor.errors import one_line
 from circular_editor.signing import changes
 from circular_editor.signing.keys import SigningError, load_trust_roots
 
@@ -63,7 +64,7 @@ def verify_pdf(pdf: bytes, trusted=()) -> list[SignatureReport]:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = list(reader.embedded_signatures)
     except Exception as exc:  # pyHanko's reader raises many kinds on a broken file, or a malformed signature
-        detail = " ".join(str(exc).split())[:120]
+        detail = one_line(exc, 120)
         raise SigningError(f"not a readable signed PDF: the file or a signature in it is malformed "
                            f"({type(exc).__name__}: {detail})") from None
     fields = {sig.field_name for sig in embedded}
