@@ -72,7 +72,7 @@ class BureauLink(QObject):
         self.label.show()
         self.window.tools.addSeparator()
         self.window.tools.addAction(self.window.act_waiting)  # (a joined desk's everyday view)
-        self.window._update_actions()
+        self.window.update_actions()
         self._show(self.tr("Bureau: connecting…"))
         self.every.start()
         self.sync_now()
@@ -216,7 +216,7 @@ class BureauLink(QObject):
             self.window.list_pane.refresh()
             dialogs.show_info(self.window, self.tr("Bureau server"), report.describe())
         self.client.call(lambda repo: sync.join(repo, dsn, name, lambda *_: secret), done=joined,
-                         failed=self.window._failed)
+                         failed=self.window.failed)
 
     # ---- conflicts ----
 
@@ -265,7 +265,7 @@ class BureauLink(QObject):
             return
 
         def resolved(record) -> None:
-            self.window._open_loaded(record)
+            self.window.show_record(record)
             self.window.list_pane.refresh(select=record.id)
             self.soon.start()
-        self.client.call(lambda repo: repo.resolve(record_id, keep), done=resolved, failed=self.window._failed)
+        self.client.call(lambda repo: repo.resolve(record_id, keep), done=resolved, failed=self.window.failed)

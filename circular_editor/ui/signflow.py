@@ -49,8 +49,8 @@ def preload_signing() -> None:
 
 
 class SignFlow:
-    def __init__(self, window):
-        self.window = window
+    def __init__(self, window, exporting):
+        self.window, self.exporting = window, exporting  # (exporting: where a PDF goes, and saying it went)
 
     # ---- signing ----
 
@@ -59,7 +59,7 @@ class SignFlow:
         window, doc = self.window, self.window.document
         record_id = doc.record_id
         window.client.call(lambda repo: repo.get(record_id), done=lambda record: self._choose_block(record, outcome),
-                           failed=window._failed)
+                           failed=window.failed)
 
     def _choose_block(self, record, outcome) -> None:
         from circular_editor.defaults import who_signs
@@ -115,7 +115,7 @@ class SignFlow:
             elif isinstance(error, UserError):
                 self._refuse(str(error))
             else:
-                self.window._failed(error)
+                self.window.failed(error)
         self.window.client.call(open_key, done=opened, failed=refused)
 
     def _check_holder(self, job: "_Signing", known: set) -> None:
@@ -137,7 +137,7 @@ class SignFlow:
                 return
             fingerprint = job.signer.fingerprint
             self.window.client.call(lambda repo: repo.confirm_certificate(person, fingerprint),
-                                    done=lambda _none: self._ask_where(job, {fingerprint}), failed=self.window._failed)
+                                    done=lambda _none: self._ask_where(job, {fingerprint}), failed=self.window.failed)
             return
         self._ask_where(job, known)
 
@@ -147,7 +147,7 @@ class SignFlow:
         window = self.window
         done_before = len(job.record.signed_blocks)
         suffix = QCoreApplication.translate("signing", "signed") + (f"-{done_before + 1}" if done_before else "")
-        path = window._ask_pdf_path(QCoreApplication.translate("signing", "Export the signed PDF"),
+        path = self.exporting.ask_pdf_path(QCoreApplication.translate("signing", "Export the signed PDF"),
                                     f"{file_stem(job.record.circular.reference, 'circular')}-{suffix}")
         if path is None:
             return
@@ -172,9 +172,9 @@ class SignFlow:
             return repo.mark_signed(record_id, str(path), hashlib.sha256(signed).hexdigest(), signer.name, index, of)
 
         def signed(record) -> None:
-            window._open_loaded(record)
+            window.show_record(record)
             window.list_pane.refresh(select=record.id)
-            window._exported(path)
+            self.exporting.exported(path)
             window.bureau.changed_here()
 
         def refused(error) -> None:
@@ -212,7 +212,7 @@ class SignFlow:
             if isinstance(error, UserError):
                 dialogs.show_error(window, QCoreApplication.translate("signing", "Signatures"), str(error))
             else:
-                window._failed(error)
+                window.failed(error)
         window.client.call(verify, done=lambda found: dialogs.show_verification(window, path, *found),
                            failed=failed)
 

@@ -79,7 +79,7 @@ class Workflow(QObject):
     def set_waiting(self, ids: list[int]) -> None:
         """The circulars waiting for this desk's signatory (after each sync): the title's count, the bar."""
         self.waiting_ids = ids
-        self.window._update_title()
+        self.window.update_title()
         if self.record is not None:
             self.show_for(self.record)
 
@@ -114,7 +114,7 @@ class Workflow(QObject):
                              self.tr("Submitted for signature."))
         self.window.client.call(lambda repo: (who_signs(repo.get(record_id).circular),
                                               sync.signatories(repo, self._password())),
-                                done=chosen, failed=self.window._failed)
+                                done=chosen, failed=self.window.failed)
 
     def take_back(self) -> None:
         record_id = self._open_id()
@@ -139,7 +139,7 @@ class Workflow(QObject):
         from circular_editor.bureau import sync
         self.window.client.call(lambda repo: sync.history(repo, record_id, self._password()),
                                 done=lambda versions: HistoryDialog(versions, self.window).exec(),
-                                failed=self.window._failed)
+                                failed=self.window.failed)
 
     def _open_id(self) -> int | None:
         doc = self.window.document
@@ -151,11 +151,11 @@ class Workflow(QObject):
 
     def _change(self, job, said: str) -> None:
         def done(record) -> None:
-            self.window._open_loaded(record)
+            self.window.show_record(record)
             self.window.list_pane.refresh(select=record.id)
             self.window.statusBar().showMessage(said, 5000)
             self.window.bureau.sync_now()
-        self.window.client.call(job, done=done, failed=self.window._failed)
+        self.window.client.call(job, done=done, failed=self.window.failed)
 
 
 def choose_signers(parent, names: list[str], logins: list[str]) -> list[str] | None:

@@ -219,162 +219,162 @@
 <context>
     <name>CircularForm</name>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="153" />
+        <location filename="../../circular_editor/ui/form.py" line="158" />
         <source>Letter</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="154" />
+        <location filename="../../circular_editor/ui/form.py" line="159" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="155" />
+        <location filename="../../circular_editor/ui/form.py" line="160" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="156" />
+        <location filename="../../circular_editor/ui/form.py" line="161" />
         <source>Edit place</source>
         <translation>تحرير المكان</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="158" />
+        <location filename="../../circular_editor/ui/form.py" line="163" />
         <source>allocated on finalize</source>
         <translation>يُخصَّص عند الإنهاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="159" />
+        <location filename="../../circular_editor/ui/form.py" line="164" />
         <source>Edit reference</source>
         <translation>تحرير المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="160" />
+        <location filename="../../circular_editor/ui/form.py" line="165" />
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="162" />
+        <location filename="../../circular_editor/ui/form.py" line="167" />
         <source>Edit addressee lead line</source>
         <translation>تحرير السطر التمهيدي</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="163" />
+        <location filename="../../circular_editor/ui/form.py" line="168" />
         <source>e.g. all stakeholders (optional)</source>
         <translation>مثلاً: جميع أصحاب المصلحة (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="164" />
+        <location filename="../../circular_editor/ui/form.py" line="169" />
         <source>Addressee lead line</source>
         <translation>سطر تمهيدي للمرسل إليهم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="165" />
+        <location filename="../../circular_editor/ui/form.py" line="170" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="166" />
+        <location filename="../../circular_editor/ui/form.py" line="171" />
         <source>Edit addressees</source>
         <translation>تحرير المرسل إليهم</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="167" />
+        <location filename="../../circular_editor/ui/form.py" line="172" />
         <source>Copy to</source>
         <translation>نسخة إلى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="168" />
+        <location filename="../../circular_editor/ui/form.py" line="173" />
         <source>Edit copy-to list</source>
         <translation>تحرير قائمة النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="170" />
+        <location filename="../../circular_editor/ui/form.py" line="175" />
         <source>Contact</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="171" />
+        <location filename="../../circular_editor/ui/form.py" line="176" />
         <source>Contact person</source>
         <translation>جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="171" />
+        <location filename="../../circular_editor/ui/form.py" line="176" />
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="172" />
+        <location filename="../../circular_editor/ui/form.py" line="177" />
         <source>Fax</source>
         <translation>الفاكس</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="172" />
+        <location filename="../../circular_editor/ui/form.py" line="177" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="174" />
+        <location filename="../../circular_editor/ui/form.py" line="179" />
         <source>Edit contact</source>
         <translation>تحرير جهة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="177" />
+        <location filename="../../circular_editor/ui/form.py" line="182" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="179" />
+        <location filename="../../circular_editor/ui/form.py" line="184" />
         <source>Edit subject</source>
         <translation>تحرير الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="180" />
+        <location filename="../../circular_editor/ui/form.py" line="185" />
         <source>Subject</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="181" />
+        <location filename="../../circular_editor/ui/form.py" line="186" />
         <source>Salutation</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="182" />
+        <location filename="../../circular_editor/ui/form.py" line="187" />
         <source>Edit salutation</source>
         <translation>تحرير التحية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="183" />
+        <location filename="../../circular_editor/ui/form.py" line="188" />
         <source>Paragraphs</source>
         <translation>الفقرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="184" />
+        <location filename="../../circular_editor/ui/form.py" line="189" />
         <source>Body</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="185" />
+        <location filename="../../circular_editor/ui/form.py" line="190" />
         <source>Closing</source>
         <translation>الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="186" />
+        <location filename="../../circular_editor/ui/form.py" line="191" />
         <source>Edit closing</source>
         <translation>تحرير الخاتمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="188" />
+        <location filename="../../circular_editor/ui/form.py" line="193" />
         <source>Signatories</source>
         <translation>الموقِّعون</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="190" />
+        <location filename="../../circular_editor/ui/form.py" line="195" />
         <source>Annexes</source>
         <translation>الملحقات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/form.py" line="256" />
+        <location filename="../../circular_editor/ui/form.py" line="261" />
         <source>One per line (Alt+Up/Down moves a line)</source>
         <translation>واحد في كل سطر (Alt+أعلى/أسفل لنقل السطر)</translation>
     </message>
@@ -480,6 +480,96 @@
     </message>
 </context>
 <context>
+    <name>Exporting</name>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="51" />
+        <location filename="../../circular_editor/ui/exporting.py" line="70" />
+        <source>Cannot export</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="54" />
+        <source>Export as JSON</source>
+        <translation>تصدير بصيغة JSON</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="56" />
+        <source>Circulars (*.json)</source>
+        <translation>رسائل معممة (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="61" />
+        <location filename="../../circular_editor/ui/exporting.py" line="102" />
+        <source>Exported to %1.</source>
+        <translation>صُدّرت إلى %1.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="74" />
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="75" />
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="85" />
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="97" />
+        <source>Show in folder</source>
+        <translation>إظهار في المجلد</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="112" />
+        <location filename="../../circular_editor/ui/exporting.py" line="119" />
+        <source>Not signed</source>
+        <translation>لم يتم التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="113" />
+        <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
+        <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/exporting.py" line="136" />
+        <source>Cannot print</source>
+        <translation>تعذّرت الطباعة</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../circular_editor/ui/formatting.py" line="37" />
+        <source>Put the cursor in a text field first.</source>
+        <translation>ضع المؤشر في حقل نصي أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/formatting.py" line="43" />
+        <location filename="../../circular_editor/ui/formatting.py" line="53" />
+        <source>Link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/formatting.py" line="43" />
+        <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
+        <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/formatting.py" line="54" />
+        <source>Address (http, https or mailto):</source>
+        <translation>العنوان (http أو https أو mailto):</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/formatting.py" line="60" />
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../circular_editor/ui/workflow.py" line="181" />
@@ -573,526 +663,329 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="68" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="69" />
         <source>The circular's form</source>
         <translation>استمارة الرسالة المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="88" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="91" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="89" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="390" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="92" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="212" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="131" />
-        <source>&amp;Undo</source>
-        <translation>ترا&amp;جع</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="133" />
-        <source>&amp;Redo</source>
-        <translation>إ&amp;عادة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
-        <source>&amp;New circular…</source>
-        <translation>رسالة &amp;جديدة…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="138" />
-        <source>&amp;Save</source>
-        <translation>&amp;حفظ</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="139" />
-        <source>&amp;Duplicate</source>
-        <translation>&amp;نسخ كمسودة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="140" />
-        <source>De&amp;lete</source>
-        <translation>&amp;حذف</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="141" />
-        <source>Restore deleted circular</source>
-        <translation>استعادة الرسالة المحذوفة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="142" />
-        <source>&amp;Finalize…</source>
-        <translation>إ&amp;نهاء…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="143" />
-        <source>Mark as &amp;sent</source>
-        <translation>وضع علامة &amp;مرسلة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="144" />
-        <source>Reopen as a new &amp;draft</source>
-        <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="145" />
-        <source>&amp;Import…</source>
-        <translation>ا&amp;ستيراد…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="146" />
-        <source>Export as &amp;JSON…</source>
-        <translation>تصدير بصيغة &amp;JSON…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="147" />
-        <source>&amp;Export PDF…</source>
-        <translation>&amp;تصدير PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="148" />
-        <source>&amp;Print…</source>
-        <translation>&amp;طباعة…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="149" />
-        <source>Si&amp;gn and export…</source>
-        <translation>ت&amp;وقيع وتصدير…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="150" />
-        <source>Sign the PDF with your certificate and export it</source>
-        <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="151" />
-        <source>&amp;Verify a signed PDF…</source>
-        <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="152" />
-        <source>Print pre&amp;view…</source>
-        <translation>م&amp;عاينة الطباعة…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="154" />
-        <source>Zoom &amp;in</source>
-        <translation>ت&amp;كبير</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="155" />
-        <source>Zoom &amp;out</source>
-        <translation>تص&amp;غير</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="156" />
-        <source>Fit &amp;width</source>
-        <translation>ملاءمة ال&amp;عرض</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="157" />
-        <source>Fit &amp;page</source>
-        <translation>ملاءمة ال&amp;صفحة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="158" />
-        <source>Version &amp;history…</source>
-        <translation>سجل ال&amp;نسخ…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="159" />
-        <source>&amp;Find in list</source>
-        <translation>ال&amp;بحث في القائمة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="160" />
-        <source>&amp;Bold</source>
-        <translation>&amp;غامق</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="161" />
-        <source>&amp;Italic</source>
-        <translation>&amp;مائل</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="162" />
-        <source>&amp;Link…</source>
-        <translation>&amp;رابط…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="163" />
-        <source>Se&amp;ttings…</source>
-        <translation>الإ&amp;عدادات…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="164" />
-        <source>&amp;Bureau server…</source>
-        <translation>&amp;خادم المكتب…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="165" />
-        <source>Su&amp;bmit for signature…</source>
-        <translation>ت&amp;قديم للتوقيع…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="166" />
-        <source>&amp;Take back</source>
-        <translation>ا&amp;سترداد</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="167" />
-        <source>&amp;Return with a note…</source>
-        <translation>إ&amp;عادة مع ملاحظة…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="168" />
-        <source>&amp;Waiting for me</source>
-        <translation>&amp;بانتظاري</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="170" />
-        <source>Who did &amp;what…</source>
-        <translation>مَن &amp;فعل ماذا…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="171" />
-        <source>&amp;Quit</source>
-        <translation>&amp;خروج</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="172" />
-        <source>&amp;About Circular Editor</source>
-        <translation>&amp;حول محرر الرسائل المعممة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="173" />
-        <source>About &amp;Qt</source>
-        <translation>حول &amp;Qt</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="178" />
-        <source>&amp;File</source>
-        <translation>&amp;ملف</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="179" />
-        <source>New from &amp;style</source>
-        <translation>جديدة من &amp;نمط</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="183" />
-        <source>&amp;Recent circulars</source>
-        <translation>الرسائل الأ&amp;خيرة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="194" />
-        <source>&amp;Edit</source>
-        <translation>&amp;تحرير</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="200" />
-        <source>&amp;View</source>
-        <translation>&amp;عرض</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="202" />
-        <source>&amp;Circular</source>
-        <translation>ال&amp;رسالة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="210" />
-        <source>&amp;Help</source>
-        <translation>م&amp;ساعدة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="213" />
-        <source>Tools</source>
-        <translation>الأدوات</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="248" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="711" />
-        <source>draft</source>
-        <translation>مسودة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="252" />
-        <source>(none)</source>
-        <translation>(لا شيء)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="272" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="300" />
-        <source>(no subject)</source>
-        <translation>(بلا موضوع)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="301" />
-        <source>circular #%1</source>
-        <translation>الرسالة رقم %1</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="301" />
-        <source>new</source>
-        <translation>جديدة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="308" />
-        <source>Recovered unsaved edits: save them to keep them.</source>
-        <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="313" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="352" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="174" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="382" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
         <source> — %1 waiting for me</source>
         <translation> — %1 بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="384" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="394" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="206" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="216" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="388" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="210" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="389" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="211" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="389" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="211" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="393" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="215" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="412" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="234" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="453" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="270" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="500" />
-        <source>Not saved</source>
-        <translation>لم تُحفظ</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="501" />
-        <source>Your edits are kept in an autosaved draft until this is corrected.</source>
-        <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="529" />
-        <source>Saved (version %1).</source>
-        <translation>حُفظت (النسخة %1).</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="549" />
-        <source>A copy as a new draft: save it to keep it.</source>
-        <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="564" />
-        <source>Undo delete</source>
-        <translation>التراجع عن الحذف</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="569" />
-        <source>Deleted. It stays in the list of deleted circulars.</source>
-        <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="583" />
-        <source>Restored.</source>
-        <translation>استُعيدت.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="592" />
-        <source>Cannot finalize</source>
-        <translation>تعذّر الإنهاء</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="594" />
-        <source>Finalize</source>
-        <translation>إنهاء</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="594" />
-        <source>Finalize this circular?</source>
-        <translation>إنهاء هذه الرسالة؟</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="595" />
-        <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
-        <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="605" />
-        <source>Finalized as %1.</source>
-        <translation>أُنهيت بالمرجع %1.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="641" />
-        <source>Version %1</source>
-        <translation>النسخة %1</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="642" />
-        <source>Now</source>
-        <translation>الحالية</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="648" />
-        <source>Restored as version %1.</source>
-        <translation>استُعيدت بوصفها النسخة %1.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="651" />
-        <source>Import circulars</source>
-        <translation>استيراد رسائل</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="653" />
-        <source>Circulars (*.json);;All files (*)</source>
-        <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="658" />
-        <source>Importing %1 files…</source>
-        <translation>جارٍ استيراد %1 من الملفات…</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="671" />
-        <source>%1 imported, %2 refused.</source>
-        <translation>استُوردت %1، ورُفضت %2.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="675" />
-        <source>Import</source>
-        <translation>استيراد</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="687" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="707" />
-        <source>Cannot export</source>
-        <translation>تعذّر التصدير</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="690" />
-        <source>Export as JSON</source>
-        <translation>تصدير بصيغة JSON</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="692" />
-        <source>Circulars (*.json)</source>
-        <translation>رسائل معممة (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="697" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="736" />
-        <source>Exported to %1.</source>
-        <translation>صُدّرت إلى %1.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="712" />
-        <source>Export PDF</source>
-        <translation>تصدير PDF</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="721" />
-        <source>PDF files (*.pdf)</source>
-        <translation>ملفات PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="731" />
-        <source>Show in folder</source>
-        <translation>إظهار في المجلد</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="751" />
-        <source>Not signed</source>
-        <translation>لم يتم التوقيع</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="744" />
-        <source>Finalize the circular first: a signed circular cannot change afterwards.</source>
-        <translation>أنهِ الرسالة أولاً: لا يمكن تغيير رسالة موقّعة بعد توقيعها.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="768" />
-        <source>Cannot print</source>
-        <translation>تعذّرت الطباعة</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="791" />
-        <source>Put the cursor in a text field first.</source>
-        <translation>ضع المؤشر في حقل نصي أولاً.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="797" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="807" />
-        <source>Link</source>
-        <translation>رابط</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="808" />
-        <source>Address (http, https or mailto):</source>
-        <translation>العنوان (http أو https أو mailto):</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="797" />
-        <source>A link must start with http://, https:// or mailto: and hold no spaces or brackets.</source>
-        <translation>يجب أن يبدأ الرابط بـ http:// أو https:// أو mailto: وألا يحتوي على مسافات أو أقواس.</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="814" />
-        <source>Address</source>
-        <translation>العنوان</translation>
-    </message>
-    <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="830" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="325" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="831" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="326" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="836" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="331" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="52" />
+        <source>&amp;Undo</source>
+        <translation>ترا&amp;جع</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="54" />
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="59" />
+        <source>&amp;New circular…</source>
+        <translation>رسالة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="60" />
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="61" />
+        <source>&amp;Duplicate</source>
+        <translation>&amp;نسخ كمسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="62" />
+        <source>De&amp;lete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="63" />
+        <source>Restore deleted circular</source>
+        <translation>استعادة الرسالة المحذوفة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="64" />
+        <source>&amp;Finalize…</source>
+        <translation>إ&amp;نهاء…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="65" />
+        <source>Mark as &amp;sent</source>
+        <translation>وضع علامة &amp;مرسلة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="66" />
+        <source>Reopen as a new &amp;draft</source>
+        <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="67" />
+        <source>&amp;Import…</source>
+        <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="68" />
+        <source>Export as &amp;JSON…</source>
+        <translation>تصدير بصيغة &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="69" />
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;تصدير PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="70" />
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="71" />
+        <source>Si&amp;gn and export…</source>
+        <translation>ت&amp;وقيع وتصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="72" />
+        <source>Sign the PDF with your certificate and export it</source>
+        <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="73" />
+        <source>&amp;Verify a signed PDF…</source>
+        <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="74" />
+        <source>Print pre&amp;view…</source>
+        <translation>م&amp;عاينة الطباعة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="76" />
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="77" />
+        <source>Zoom &amp;out</source>
+        <translation>تص&amp;غير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="78" />
+        <source>Fit &amp;width</source>
+        <translation>ملاءمة ال&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="79" />
+        <source>Fit &amp;page</source>
+        <translation>ملاءمة ال&amp;صفحة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="80" />
+        <source>Version &amp;history…</source>
+        <translation>سجل ال&amp;نسخ…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="81" />
+        <source>&amp;Find in list</source>
+        <translation>ال&amp;بحث في القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="82" />
+        <source>&amp;Bold</source>
+        <translation>&amp;غامق</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="83" />
+        <source>&amp;Italic</source>
+        <translation>&amp;مائل</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="84" />
+        <source>&amp;Link…</source>
+        <translation>&amp;رابط…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="85" />
+        <source>Se&amp;ttings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="87" />
+        <source>&amp;Bureau server…</source>
+        <translation>&amp;خادم المكتب…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="88" />
+        <source>Su&amp;bmit for signature…</source>
+        <translation>ت&amp;قديم للتوقيع…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="89" />
+        <source>&amp;Take back</source>
+        <translation>ا&amp;سترداد</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="90" />
+        <source>&amp;Return with a note…</source>
+        <translation>إ&amp;عادة مع ملاحظة…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="91" />
+        <source>&amp;Waiting for me</source>
+        <translation>&amp;بانتظاري</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="93" />
+        <source>Who did &amp;what…</source>
+        <translation>مَن &amp;فعل ماذا…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="94" />
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="95" />
+        <source>&amp;About Circular Editor</source>
+        <translation>&amp;حول محرر الرسائل المعممة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="96" />
+        <source>About &amp;Qt</source>
+        <translation>حول &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="101" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="102" />
+        <source>New from &amp;style</source>
+        <translation>جديدة من &amp;نمط</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="106" />
+        <source>&amp;Recent circulars</source>
+        <translation>الرسائل الأ&amp;خيرة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="114" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="120" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="122" />
+        <source>&amp;Circular</source>
+        <translation>ال&amp;رسالة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="129" />
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="134" />
+        <source>Tools</source>
+        <translation>الأدوات</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="168" />
+        <source>draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/menus.py" line="172" />
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1019,129 @@
         <location filename="../../circular_editor/ui/form.py" line="125" />
         <source>Paragraph numbering</source>
         <translation>ترقيم الفقرات</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="88" />
+        <source>(no subject)</source>
+        <translation>(بلا موضوع)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="89" />
+        <source>circular #%1</source>
+        <translation>الرسالة رقم %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="89" />
+        <source>new</source>
+        <translation>جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="96" />
+        <source>Recovered unsaved edits: save them to keep them.</source>
+        <translation>استُعيدت التعديلات غير المحفوظة: احفظها للاحتفاظ بها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="111" />
+        <source>Not saved</source>
+        <translation>لم تُحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="112" />
+        <source>Your edits are kept in an autosaved draft until this is corrected.</source>
+        <translation>تبقى تعديلاتك في مسودة محفوظة تلقائياً إلى أن يُصحَّح ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="137" />
+        <source>Saved (version %1).</source>
+        <translation>حُفظت (النسخة %1).</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="165" />
+        <source>A copy as a new draft: save it to keep it.</source>
+        <translation>نسخة كمسودة جديدة: احفظها للاحتفاظ بها.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="182" />
+        <source>Undo delete</source>
+        <translation>التراجع عن الحذف</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="187" />
+        <source>Deleted. It stays in the list of deleted circulars.</source>
+        <translation>حُذفت. وتبقى في قائمة الرسائل المحذوفة.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="200" />
+        <source>Restored.</source>
+        <translation>استُعيدت.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="217" />
+        <source>Cannot finalize</source>
+        <translation>تعذّر الإنهاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="219" />
+        <source>Finalize</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="219" />
+        <source>Finalize this circular?</source>
+        <translation>إنهاء هذه الرسالة؟</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="220" />
+        <source>It gets its reference now, if it has none, and cannot be edited afterwards (a copy can).</source>
+        <translation>تحصل على مرجعها الآن إن لم يكن لها مرجع، ولا يمكن تحريرها بعد ذلك (يمكن تحرير نسخة منها).</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="228" />
+        <source>Finalized as %1.</source>
+        <translation>أُنهيت بالمرجع %1.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="265" />
+        <source>Version %1</source>
+        <translation>النسخة %1</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="266" />
+        <source>Now</source>
+        <translation>الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="271" />
+        <source>Restored as version %1.</source>
+        <translation>استُعيدت بوصفها النسخة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="277" />
+        <source>Import circulars</source>
+        <translation>استيراد رسائل</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="279" />
+        <source>Circulars (*.json);;All files (*)</source>
+        <translation>رسائل معممة (*.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="284" />
+        <source>Importing %1 files…</source>
+        <translation>جارٍ استيراد %1 من الملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="294" />
+        <source>%1 imported, %2 refused.</source>
+        <translation>استُوردت %1، ورُفضت %2.</translation>
+    </message>
+    <message>
+        <location filename="../../circular_editor/ui/operations.py" line="298" />
+        <source>Import</source>
+        <translation>استيراد</translation>
     </message>
 </context>
 <context>
@@ -1346,25 +1362,25 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="55" />
-        <location filename="../../circular_editor/ui/app.py" line="100" />
-        <location filename="../../circular_editor/ui/app.py" line="106" />
-        <location filename="../../circular_editor/ui/app.py" line="109" />
+        <location filename="../../circular_editor/ui/app.py" line="60" />
+        <location filename="../../circular_editor/ui/app.py" line="105" />
+        <location filename="../../circular_editor/ui/app.py" line="111" />
+        <location filename="../../circular_editor/ui/app.py" line="114" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="103" />
+        <location filename="../../circular_editor/ui/app.py" line="108" />
         <source>Repairing the store from its backups…</source>
         <translation>جارٍ إصلاح المخزن من نسخه الاحتياطية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="117" />
+        <location filename="../../circular_editor/ui/app.py" line="122" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/app.py" line="118" />
+        <location filename="../../circular_editor/ui/app.py" line="123" />
         <source>Something went wrong inside the editor. Your saved circulars are safe; unsaved edits are in the autosaved draft.</source>
         <translation>حدث خطأ داخل المحرر. رسائلك المحفوظة سليمة، والتعديلات غير المحفوظة في المسودة المحفوظة تلقائياً.</translation>
     </message>
@@ -1415,221 +1431,221 @@
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="35" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="36" />
         <source>Save the changes to %1?</source>
         <translation>حفظ التغييرات في %1؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="37" />
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="39" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="38" />
         <source>Discard changes</source>
         <translation>تجاهل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="41" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="50" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="40" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="49" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="43" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="42" />
         <source>If you discard them, the last saved version stays as it is.</source>
         <translation>إن تجاهلتها بقيت آخر نسخة محفوظة كما هي.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="74" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="79" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="203" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="73" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="78" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="207" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="85" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="84" />
         <source>The store is in use</source>
         <translation>المخزن قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="87" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="86" />
         <source>Open read-only</source>
         <translation>فتح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="89" />
-        <location filename="../../circular_editor/ui/dialogs.py" line="133" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="88" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="137" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="136" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="140" />
         <source>The store cannot be read</source>
         <translation>تتعذّر قراءة المخزن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="131" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="135" />
         <source>Repair from the backup</source>
         <translation>إصلاح من النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="134" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="138" />
         <source>Only the files that cannot be read are replaced; the damaged files are kept aside, not deleted.</source>
         <translation>لا يُستبدل إلا ما تعذّرت قراءته من الملفات، وتُحفظ الملفات التالفة جانباً ولا تُحذف.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="145" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="149" />
         <source>Recover unsaved edits</source>
         <translation>استعادة التعديلات غير المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="147" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="151" />
         <source>The editor was closed with unsaved edits. Recover them?</source>
         <translation>أُغلق المحرر وفيه تعديلات غير محفوظة. هل تريد استعادتها؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="158" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="162" />
         <source>Recover</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="159" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="163" />
         <source>Discard them</source>
         <translation>تجاهلها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="175" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="179" />
         <source>Version history</source>
         <translation>سجل النسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="179" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="183" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="180" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="184" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="181" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="185" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="192" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="196" />
         <source>No earlier versions.</source>
         <translation>لا توجد نسخ سابقة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="195" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="199" />
         <source>Restore this version</source>
         <translation>استعادة هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="198" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="202" />
         <source>Compare with now…</source>
         <translation>قارن بالحالية…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="217" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="221" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="223" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="227" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="225" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="229" />
         <source>only the built-in templates</source>
         <translation>القوالب المدمجة فقط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="228" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="232" />
         <source>T&amp;rusted certificates</source>
         <translation>الشهادات ال&amp;موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="229" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="233" />
         <source>none: signatures are checked, not trusted</source>
         <translation>لا شيء: يُتحقق من التوقيعات دون الوثوق بها</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="231" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="235" />
         <source>Trusted certificates</source>
         <translation>الشهادات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="232" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="236" />
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>الشهادات (*.pem *.crt *.cer *.der);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="245" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="249" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="267" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="271" />
         <source>NOT VALID: the signed bytes have changed, or the signature does not match them</source>
         <translation>غير صالح: تغيَّرت البايتات الموقَّعة، أو لا يطابقها التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="270" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="274" />
         <source>CHANGED after it was signed:</source>
         <translation>تغيَّر بعد توقيعه:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="273" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="277" />
         <source>intact, and nothing but later signatures added since</source>
         <translation>سليم، ولم يُضَف إليه بعد توقيعه إلا توقيعات لاحقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="277" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="281" />
         <source>NOT TRUSTED:</source>
         <translation>غير موثوق:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="299" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="303" />
         <source>&lt;h3&gt;Circular Editor %1&lt;/h3&gt;&lt;p&gt;Writes ITU circular letters in Arabic and exports them as PDF.&lt;/p&gt;&lt;p&gt;Fonts embedded in every PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Amiri&lt;/b&gt;, SIL Open Font Licence 1.1&lt;/li&gt;&lt;li&gt;&lt;b&gt;DejaVu Sans&lt;/b&gt; (symbols Amiri lacks), Bitstream Vera licence&lt;/li&gt;&lt;li&gt;&lt;b&gt;Symbola&lt;/b&gt; (symbols and emoji neither has), free for any use&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Their licences:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;محرر الرسائل المعممة %1&lt;/h3&gt;&lt;p&gt;يكتب الرسائل المعممة للاتحاد الدولي للاتصالات بالعربية ويصدّرها بصيغة PDF.&lt;/p&gt;&lt;p&gt;الخطوط المضمّنة في كل ملف PDF:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;خط &lt;b&gt;Amiri&lt;/b&gt;، بموجب رخصة SIL Open Font 1.1&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;DejaVu Sans&lt;/b&gt; للرموز التي لا يتضمنها Amiri، بموجب رخصة Bitstream Vera&lt;/li&gt;&lt;li&gt;خط &lt;b&gt;Symbola&lt;/b&gt; للرموز والوجوه التعبيرية التي لا يتضمنها أيّ منهما، وهو مجاني لأي استخدام&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;نصوص الرخص:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="224" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="228" />
         <source>&amp;Template folder</source>
         <translation>مجلد ال&amp;قوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="227" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="231" />
         <source>Template folder</source>
         <translation>مجلد القوالب</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="258" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="262" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="260" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="264" />
         <source>This PDF holds no signature.</source>
         <translation>لا يحمل ملف PDF هذا أي توقيع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="275" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="279" />
         <source>the certificate is trusted</source>
         <translation>الشهادة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/dialogs.py" line="312" />
+        <location filename="../../circular_editor/ui/dialogs.py" line="316" />
         <source>About Circular Editor</source>
         <translation>حول محرر الرسائل المعممة</translation>
     </message>

@@ -54,7 +54,7 @@ def test_the_window_follows_the_rules_for_a_draft_and_a_final_circular(qtbot, wi
     window.open_record(record.id)
     for status in ("draft", "final"):
         if status == "final":  # finalized as the Finalize command does: the window shows the new version
-            window.client.call(lambda repo: repo.finalize(record.id), done=window._open_loaded)
+            window.client.call(lambda repo: repo.finalize(record.id), done=window.show_record)
         wait_store(qtbot, window)
         qtbot.waitUntil(lambda: window.document is not None and window.document.status == status)
         assert window.act_sign.isEnabled() is (status == "final")
@@ -69,7 +69,7 @@ def test_the_recent_menu_lists_what_was_opened_without_waiting_on_the_store(qtbo
         wait_store(qtbot, window)
         qtbot.waitUntil(lambda s=summary: window.document is not None and window.document.record_id == s.id)
     wait_store(qtbot, window)  # (the summaries fetched after each opening)
-    window._fill_recent_menu(None)  # what aboutToShow does: fills from what was fetched, asks for fresh ones
-    texts = [a.text() for a in window.recent_menu.actions()]
+    window.menus.fill_recent(None)  # what aboutToShow does: fills from what was fetched, asks for fresh ones
+    texts = [a.text() for a in window.menus.recent_menu.actions()]
     assert len(texts) == 2 and summaries[1].reference in texts[0] and summaries[0].reference in texts[1]
     wait_store(qtbot, window)

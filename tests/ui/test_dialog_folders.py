@@ -27,12 +27,12 @@ def test_import_and_export_dialogs_start_in_documents_then_where_the_user_went(q
         chosen.write_bytes(examples()[len(asked) - 1].read_bytes())  # (another circular each time: none refused)
         return [str(chosen)], ""
     (tmp_path / "chosen").mkdir()
-    monkeypatch.setattr("circular_editor.ui.mainwindow.QFileDialog.getOpenFileNames", open_names)
+    monkeypatch.setattr("circular_editor.ui.operations.QFileDialog.getOpenFileNames", open_names)
     window = make_window(qtbot, tmp_path)
     try:
-        window.import_files()
+        window.operations.import_files()
         wait_store(qtbot, window)
-        window.import_files()
+        window.operations.import_files()
         wait_store(qtbot, window)
         assert asked == [DOCUMENTS, str(tmp_path / "chosen")]
         assert Path.cwd() != Path(DOCUMENTS)

@@ -33,7 +33,7 @@ def test_a_circular_of_each_style_is_created_from_its_template_and_saved(qtbot, 
         assert content["signatories"][0]["name"] == style.signatories[0].name
         type_text(window.form.fields[("subject",)], f"موضوع {key}")
         assert window.document.modified and window.isWindowModified()
-        window.save()
+        window.operations.save()
         wait_store(qtbot, window)
         assert not window.document.modified and not window.isWindowModified()
     saved = window.client.wait(lambda repo: [(s.style, s.subject) for s in repo.search()])
@@ -104,7 +104,7 @@ def test_saved_circular_is_found_again_by_an_arabic_search_with_other_harakat(qt
     first = make_window(qtbot, tmp_path)
     first.new_circular("tsb")
     type_text(first.form.fields[("subject",)], "اجتماعُ الاتِّحادِ الدوليّ")
-    first.save()
+    first.operations.save()
     wait_store(qtbot, first)
     close_window(first)
     again = make_window(qtbot, tmp_path)
@@ -127,7 +127,7 @@ def test_finalize_allocates_the_reference_and_makes_the_form_read_only(qtbot, wi
     window.new_circular("tsb")
     seen = []
     answer_next_dialog(seen=seen)
-    window.finalize()  # incomplete: refused with the reason, nothing asked
+    window.operations.finalize()  # incomplete: refused with the reason, nothing asked
     assert any("الموضوع" in str(text) for text in seen)
     assert window.document.status == "draft"
     label = window.form._errors[("subject",)]
@@ -136,7 +136,7 @@ def test_finalize_allocates_the_reference_and_makes_the_form_read_only(qtbot, wi
     type_text(window.form.fields[("addressees",)], "الإدارات")
     type_text(body_field(window, 0), "نص الرسالة.")
     answer_next_dialog()
-    window.finalize()
+    window.operations.finalize()
     wait_store(qtbot, window)
     qtbot.waitUntil(lambda: window.document.status == "final", timeout=5000)
     assert window.document.content["reference"] == "TSB Circular 1"
@@ -149,14 +149,14 @@ def test_finalize_allocates_the_reference_and_makes_the_form_read_only(qtbot, wi
 def test_a_deleted_circular_is_recovered_from_the_window(qtbot, window):
     window.new_circular("sg")
     type_text(window.form.fields[("subject",)], "سيحذف")
-    window.save()
+    window.operations.save()
     wait_store(qtbot, window)
     record_id = window.document.record_id
-    window.delete()
+    window.operations.delete()
     wait_store(qtbot, window)
     assert window.document is None and window.list_pane.model.summaries == []
     assert window.act_undelete.isEnabled()
-    window.undelete()
+    window.operations.undelete()
     wait_store(qtbot, window)
     assert window.document.record_id == record_id and window.document.content["subject"] == "سيحذف"
     qtbot.waitUntil(lambda: [s.id for s in window.list_pane.model.summaries] == [record_id], timeout=5000)
@@ -170,7 +170,7 @@ def test_a_validation_error_is_shown_on_its_field_and_saving_is_refused_with_the
     assert window.statusBar().currentMessage().startswith("الموضوع: طويل جداً: 1,200 حرفاً")
     seen = []
     answer_next_dialog(seen=seen)
-    assert window.save() is False
+    assert window.operations.save() is False
     assert any("الموضوع" in str(text) for text in seen)
 
 
@@ -182,7 +182,7 @@ def test_a_character_no_font_has_is_named_under_its_field_and_the_circular_still
     qtbot.waitUntil(label.isVisible, timeout=3000)
     assert "U+13000" in label.text() and "𓀀" in label.text() and "مربع" in label.text()
     assert "📄" not in label.text()
-    window.save()
+    window.operations.save()
     wait_store(qtbot, window)
     assert window.document.record_id is not None and not window.document.modified
 
@@ -197,8 +197,8 @@ def test_the_form_follows_a_template_added_in_a_templates_folder(qtbot, tmp_path
     monkeypatch.setenv(styles.TEMPLATES_ENV, str(folder))
     window = make_window(qtbot, tmp_path)
     try:
-        window._fill_new_menu()
-        assert any("BR" in a.text() for a in window.new_menu.actions())
+        window.menus.fill_new()
+        assert any("BR" in a.text() for a in window.menus.new_menu.actions())
         window.new_circular("br")
         captions = [label.text().replace("&", "") for label in window.form.findChildren(QLabel)]  # (mnemonics aside)
         assert "المسؤول" in captions and "مكتب الاتصالات الراديوية" in captions

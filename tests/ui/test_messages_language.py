@@ -47,7 +47,7 @@ def test_the_link_dialog_is_right_to_left_and_its_address_left_to_right(qtbot, t
         qtbot.waitUntil(lambda: window.form is not None, timeout=10_000)
         window.activateWindow()
         window.form.fields[("subject",)].setFocus()
-        qtbot.waitUntil(lambda: window._focused_field() is not None, timeout=5_000)
+        qtbot.waitUntil(lambda: window.formatting.focused_field() is not None, timeout=5_000)
 
         def look() -> None:
             dialog = QApplication.activeModalWidget()
@@ -58,7 +58,7 @@ def test_the_link_dialog_is_right_to_left_and_its_address_left_to_right(qtbot, t
             seen.update(dialog=dialog.layoutDirection(), field=field.layoutDirection(), name=field.accessibleName())
             dialog.reject()
         QTimer.singleShot(20, look)
-        window.insert_link()
+        window.formatting.insert_link()
         assert seen == {"dialog": Qt.LayoutDirection.RightToLeft, "field": Qt.LayoutDirection.LeftToRight,
                         "name": "العنوان"}
     finally:

@@ -248,7 +248,7 @@ def test_changes_align_paragraphs_and_name_each_changed_part():
 def test_what_changed_shows_a_version_beside_now(qtbot, window):
     record_id = open_tsb(qtbot, window)
     type_text(paragraph(window, 1), " مدينة قرطبة")
-    window.save()
+    window.operations.save()
     wait_store(qtbot, window)
     assert window.client.wait(lambda repo: [v.number for v in repo.versions(record_id)]) == [1]
     seen = []

@@ -64,7 +64,7 @@ def test_edits_autosaved_before_a_kill_are_recovered_on_the_next_start(qtbot, tm
         qtbot.waitUntil(lambda: window.document is not None, timeout=5000)
         assert window.document.content["subject"] == "تعديلات لم تحفظ قبل الانقطاع"
         assert window.document.modified and window.document.record_id is None
-        window.save()
+        window.operations.save()
         wait_store(qtbot, window)
         assert window.client.wait(lambda repo: repo.drafts.all()) == ([], [])
     finally:
@@ -95,7 +95,7 @@ def test_the_english_interface_shows_no_arabic_strings_of_ours(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path, language="en")
     try:
         assert window.layoutDirection().name == "LeftToRight"
-        window._fill_new_menu()
+        window.menus.fill_new()
         window.new_circular("sg")
         fields = {id(w) for w in window.form.findChildren(QTextEdit)} | {
             id(w) for w in window.form.findChildren(QLineEdit) if w.text()}
