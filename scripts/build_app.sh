@@ -9,14 +9,21 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 bash scripts/setup.sh
 .venv/bin/python -m pip install -q -e '.[build]'
+# ICU's icupkg slims Qt's ICU data in the bundle (scripts/slim_icu.py; without it the bundle keeps all 31 MB)
+if ! command -v icupkg >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq icu-devtools >/dev/null
+fi
 
 source=$(mktemp -d)
 trap 'rm -rf "$source"' EXIT
 git archive HEAD | tar -x -C "$source"
 start=$(date +%s)
+rm -rf dist/circular-editor  # (a failed build must not leave the previous bundle to be smoke-tested)
 (cd "$source" && "$root/.venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
-    --distpath "$root/dist" --workpath "$source/build" build.spec 2>&1 \
-    | grep -v -e "WARNING: Library .* required via ctypes not found" -e "could not resolve 'lib\(gdk\|gtk\)-3" || true)
+    --distpath "$root/dist" --workpath "$source/build" build.spec > "$source/pyinstaller.log" 2>&1) \
+    || { cat "$source/pyinstaller.log"; echo "the build failed" >&2; exit 1; }
+grep -v -e "WARNING: Library .* required via ctypes not found" -e "could not resolve 'lib\(gdk\|gtk\)-3" \
+    "$source/pyinstaller.log" || true
 seconds=$(( $(date +%s) - start ))
 test -x dist/circular-editor/circular-editor -o -f dist/circular-editor/circular-editor.exe
 
