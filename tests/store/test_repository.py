@@ -13,7 +13,7 @@ from circular_editor.store import (NotFound, ReadOnly, ReferenceTaken, Repositor
 from circular_editor.model import ValidationError
 from circular_editor.paths import example
 from circular_editor.store import migrations
-from circular_editor.store.repository import HISTORY_KEPT
+from circular_editor.store.storefiles import HISTORY_KEPT
 
 
 @pytest.fixture
@@ -233,7 +233,7 @@ def test_an_older_store_is_migrated_after_a_backup(tmp_path, monkeypatch):
             ran.append(doc.doc_id)
             table.update({"content": {**doc["content"], "language": "ar"}}, doc_ids=[doc.doc_id])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr("circular_editor.store.repository.SCHEMA_VERSION", 3)
+    monkeypatch.setattr("circular_editor.store.storefiles.SCHEMA_VERSION", 3)
     monkeypatch.setitem(migrations.MIGRATIONS, 2, add_language)
     backups_before = len(list((tmp_path / "backups").glob("open-*")))
     with Repository(tmp_path) as store:
