@@ -43,19 +43,9 @@ from pathlib import Path
 
 from circular_editor import __version__
 from circular_editor.atomic import write_whole  # (WriteFailed: exit 1, the system refused)
+from circular_editor.commandline import EXIT_FAILED, EXIT_INVALID, CommandError, open_store
 from circular_editor.errors import UserError, quoted
-from circular_editor.files import UnreadableInput, file_stem, read_regular_file
-
-EXIT_INVALID = 2
-EXIT_FAILED = 1
-P12_PASSWORD_ENV = "CIRCULAR_EDITOR_P12_PASSWORD"
-MAX_PDF_BYTES = 200_000_000  # a signed PDF given to sign or verify (a 100-page circular is about 20 MB)
-
-
-class CommandError(UserError):
-    def __init__(self, message: str, code: int = EXIT_INVALID):
-        super().__init__(message)
-        self.code = code
+from circular_editor.files import UnreadableInput, file_stem
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,26 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--dry-run", action="store_true", help="only say what would be replaced and what is lost")
     restore.set_defaults(run=_restore_backup)
 
-    sign = commands.add_parser("sign", parents=[db], help="sign a final circular and write the signed PDF")
-    sign.add_argument("id", type=int)
-    sign.add_argument("--p12", required=True, metavar="FILE", help="the signer's certificate and key (PKCS#12)")
-    sign.add_argument("--signatory", type=int, default=1, metavar="N", help="which of the letter's signatories (1)")
-    sign.add_argument("--pdf", metavar="SIGNED.pdf", help="a signed PDF of this circular to add the signature to")
-    sign.add_argument("--timestamp", metavar="URL", help="an RFC 3161 timestamp server (PAdES B-T)")
-    sign.add_argument("-o", "--output", required=True, help="the signed PDF to write (never an existing signed one)")
-    sign.add_argument("--password-stdin", action="store_true", help="read the .p12 password from standard input")
-    sign.add_argument("--confirm-certificate", action="store_true",
-                      help="the certificate is the signatory's although it names someone else: remember it")
-    sign.set_defaults(run=_sign)
-
-    verify = commands.add_parser("verify", help="check the signatures of a PDF")
-    verify.add_argument("file")
-    verify.add_argument("--trust", action="append", default=[], metavar="CERT",
-                        help="a trust root (PEM or DER certificate); may be repeated")
-    verify.set_defaults(run=_verify)
-
-    from circular_editor.bureau.commands import add_commands
-    add_commands(commands, db)
+    from circular_editor.signing.commands import add_commands as add_signing
+    add_signing(commands, db)
+    from circular_editor.bureau.commands import add_commands as add_bureau
+    add_bureau(commands, db)
 
     desktop = commands.add_parser("install-desktop-entry", help="(Linux) add this program to the desktop's menus")
     desktop.set_defaults(run=_install_desktop_entry)
@@ -255,27 +229,13 @@ def _validate(args) -> int:
     return status
 
 
-def _open_store(args, write: bool):
-    from circular_editor.store import Repository
-
-    folder = getattr(args, "db", None)
-    try:
-        store = Repository(folder, read_only=not write)
-    except OSError as exc:
-        raise CommandError(f"{folder or 'the data folder'}: cannot open the store ({exc.strerror or exc})",
-                           EXIT_FAILED) from None
-    for warning in store.warnings:
-        print(f"circular-editor: warning: {warning}", file=sys.stderr)
-    return store
-
-
 def _import(args) -> int:
     from circular_editor.store.importing import read_import_files
 
     valid, refused = read_import_files(args.files)  # (before the store is opened: nothing to import makes none)
     imported, not_saved = [], []
     if valid:
-        with _open_store(args, write=True) as store:
+        with open_store(args, write=True) as store:
             imported, not_added, not_saved = store.add_imported(valid)
         refused += not_added
     for name, record_id in imported:
@@ -290,7 +250,7 @@ def _import(args) -> int:
 def _export(args) -> int:
     if (args.id is None) == (args.all is None):
         raise CommandError("export: give either an ID or --all DIR")
-    with _open_store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         try:
             if args.all is not None:
                 folder = Path(args.all)
@@ -319,7 +279,7 @@ def _export(args) -> int:
 
 
 def _list(args) -> int:
-    with _open_store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         found = store.search(args.search, style=args.style, status=args.status, year=args.year)
     for s in found:
         subject = " ".join(s.subject.split())
@@ -328,7 +288,7 @@ def _list(args) -> int:
 
 
 def _finalize(args) -> int:
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         before = store.get(args.id).status
         if store.bureau() is not None:  # a joined desk: the bureau server gives the number
             from circular_editor.bureau.commands import ask_password
@@ -342,7 +302,7 @@ def _finalize(args) -> int:
 
 
 def _mark_sent(args) -> int:
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         record = store.mark_sent(args.id)
     print(f"#{record.id} sent ({record.circular.reference})")
     return 0
@@ -365,98 +325,6 @@ def _restore_backup(args) -> int:
                            EXIT_FAILED) from None
     print(f"restored; the files it replaced are kept in {folder / 'damaged-*'}")
     return 0
-
-
-def _password(args) -> str:
-    """The .p12 password: $CIRCULAR_EDITOR_P12_PASSWORD, one line of standard input, or asked on the terminal."""
-    import getpass
-
-    if os.environ.get(P12_PASSWORD_ENV) is not None:
-        return os.environ[P12_PASSWORD_ENV]
-    if args.password_stdin:
-        line = sys.stdin.readline()
-        return line[:-1] if line.endswith("\n") else line
-    if sys.stdin is not None and sys.stdin.isatty():
-        try:
-            return getpass.getpass(f"password of {args.p12}: ")
-        except EOFError:
-            pass
-    raise CommandError(f"no password for {args.p12}: set {P12_PASSWORD_ENV}, give --password-stdin, "
-                       "or run the command in a terminal")
-
-
-def _sign(args) -> int:
-    import hashlib
-
-    from circular_editor.render import render
-    from circular_editor.defaults import who_signs
-    from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular
-
-    output = Path(args.output)
-    if is_signed_pdf(output):
-        raise CommandError(f"{output}: a signed PDF is never overwritten; choose another name")
-    signer = load_signer(args.p12, _password(args))  # (a wrong password or key is refused before any work)
-    with _open_store(args, write=True) as store:
-        record = store.get(args.id)
-        if record.status == "draft":
-            raise CommandError(f"circular #{args.id} is a draft: finalize it before it is signed")
-        people = who_signs(record.circular)
-        if not 1 <= args.signatory <= len(people):
-            raise CommandError(f"--signatory {args.signatory}: circular #{args.id} shows "
-                               f"{len(people)} signator{'y' if len(people) == 1 else 'ies'}")
-        index, person = args.signatory - 1, people[args.signatory - 1]
-        if index in record.signed_blocks:
-            raise CommandError(f"circular #{args.id}: signatory {args.signatory}'s block is already signed")
-        rendered = render(record.circular)
-        pdf = base_pdf(rendered.pdf, record.signed)
-        if args.pdf:
-            pdf = read_regular_file(args.pdf, MAX_PDF_BYTES, "a PDF this program signs")
-            if not pdf.startswith(rendered.pdf):  # a signed file is the render followed by its signatures
-                raise CommandError(f"{args.pdf}: not a PDF of circular #{args.id} as it is now")
-        known = store.known_certificates(person.name)
-        if args.confirm_certificate:
-            store.confirm_certificate(person.name, signer.fingerprint)
-            known.add(signer.fingerprint)
-        try:
-            signed = sign_circular(pdf, rendered.signature_rooms, record.circular, index, signer,
-                                   timestamp_url=args.timestamp, known_fingerprints=known)
-        except SignerMismatch as exc:
-            raise CommandError(f"{exc} (if it is, sign again with --confirm-certificate)") from None
-        write_whole(output, signed)
-        if store.bureau() is None:
-            store.mark_signed(args.id, str(output.resolve()), hashlib.sha256(signed).hexdigest(), signer.name,
-                              index, len(people))
-        else:  # the bureau server keeps the signed file and decides when the circular is sent
-            _send_signature(store, args.id, index, output)
-    print(output)
-    return 0
-
-
-def _send_signature(store, record_id: int, index: int, output: Path) -> None:
-    from circular_editor.bureau import sync
-    from circular_editor.bureau.commands import ask_password
-    from circular_editor.bureau.connect import Offline
-
-    store.queue_signature(record_id, index, str(output.resolve()))
-    try:
-        report = sync.sync(store, ask_password)
-    except Offline as exc:
-        print(f"circular-editor: {exc}; the signature is sent at the next sync", file=sys.stderr)
-        return
-    for problem in report.problems:
-        print(f"circular-editor: {problem}", file=sys.stderr)
-
-
-def _verify(args) -> int:
-    from circular_editor.signing import verdict, verify_pdf
-
-    data = read_regular_file(args.file, MAX_PDF_BYTES, "a PDF this program checks")
-    reports = verify_pdf(data, args.trust)
-    for report in reports:
-        print(report.summary)
-    code, sentence = verdict(reports)
-    print(f"{args.file}: {sentence}")
-    return code
 
 
 def _install_desktop_entry(args) -> int:

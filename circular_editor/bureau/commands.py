@@ -4,6 +4,7 @@ from __future__ import annotations
 import getpass
 import sys
 
+from circular_editor.commandline import CommandError, open_store
 from circular_editor.errors import UserError
 
 
@@ -84,7 +85,6 @@ def _server_init(args) -> int:
 
 def _server_add_user(args) -> int:
     from circular_editor.bureau import admin
-    from circular_editor.cli import CommandError
 
     if args.password_stdin:
         line = sys.stdin.readline()
@@ -102,9 +102,8 @@ def _server_add_user(args) -> int:
 def _join(args) -> int:
     from circular_editor.bureau import sync
     from circular_editor.bureau.connect import without_password
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         report = sync.join(store, args.dsn, args.bureau, ask_password)
     print(f"joined bureau {args.bureau} at {without_password(args.dsn)}")
     print(report.describe())
@@ -113,18 +112,16 @@ def _join(args) -> int:
 
 def _sync(args) -> int:
     from circular_editor.bureau import sync
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         report = sync.sync(store, ask_password)
     print(report.describe())
     return 1 if report.problems else 0
 
 
 def _resolve(args) -> int:
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         record = store.resolve(args.id, args.keep)
     print(f"#{record.id}: {'this desk' if args.keep == 'mine' else 'the server'}'s version kept "
           f"({'sent at the next sync' if args.keep == 'mine' else 'this desk’s is in its history'})")
@@ -133,10 +130,9 @@ def _resolve(args) -> int:
 
 def _submit(args) -> int:
     from circular_editor.bureau import sync
-    from circular_editor.cli import _open_store
 
     signers = [name.strip() for name in args.signers.split(",") if name.strip()]
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         record = sync.submit(store, args.id, signers, False if args.any_order else None, ask_password)
     print(f"#{record.id} submitted for signature to {', '.join(signers)}")
     return 0
@@ -144,9 +140,8 @@ def _submit(args) -> int:
 
 def _take_back(args) -> int:
     from circular_editor.bureau import sync
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         sync.take_back(store, args.id, ask_password)
     print(f"#{args.id} taken back: it can be changed, then submitted again")
     return 0
@@ -154,9 +149,8 @@ def _take_back(args) -> int:
 
 def _return(args) -> int:
     from circular_editor.bureau import sync
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         sync.send_back(store, args.id, args.note, ask_password)
     print(f"#{args.id} returned with the note")
     return 0
@@ -165,9 +159,8 @@ def _return(args) -> int:
 def _waiting(args) -> int:
     from circular_editor.bureau import sync
     from circular_editor.bureau.connect import parse
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=True) as store:
+    with open_store(args, write=True) as store:
         try:
             sync.sync(store, ask_password)
         except UserError as exc:  # (offline: what was pulled before still says what waits)
@@ -182,9 +175,8 @@ def _waiting(args) -> int:
 
 def _history(args) -> int:
     from circular_editor.bureau import sync
-    from circular_editor.cli import _open_store
 
-    with _open_store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         versions = sync.history(store, args.id, ask_password)
     for v in versions:
         note = f"  note: {v['note']}" if v["note"] else ""
@@ -198,9 +190,8 @@ def _archive(args) -> int:
 
     from circular_editor.atomic import write_whole
     from circular_editor.bureau import sync
-    from circular_editor.cli import CommandError, _open_store
 
-    with _open_store(args, write=False) as store:
+    with open_store(args, write=False) as store:
         pdf = sync.signed_pdf(store, args.id, ask_password)
     if pdf is None:
         raise CommandError(f"circular #{args.id} has no signed PDF on the server yet")

@@ -32,7 +32,8 @@ SIGNING_MODULES = ("cryptography.x509", "cryptography.hazmat.primitives.serializ
                    "pyhanko.sign.timestamps", "pyhanko.sign.diff_analysis", "pyhanko.pdf_utils.incremental_writer",
                    "pyhanko.pdf_utils.layout", "pyhanko.pdf_utils.reader", "pyhanko_certvalidator",
                    "pyhanko.pdf_utils.metadata.xmp_xml", "pyhanko.pdf_utils.filters", "lxml.etree", "gzip",
-                   "asn1crypto.x509", "asn1crypto.pem", "tempfile", "circular_editor.signing",
+                   "asn1crypto.x509", "asn1crypto.pem", "tempfile", "circular_editor.signing.keys",
+                   "circular_editor.signing.sign", "circular_editor.signing.verify", "circular_editor.signing.changes",
                    "circular_editor.render.stamp", "codec:pdfdoc", "codec:extpdfdoc", "codec:ascii", "codec:utf-16-be",
                    "codec:utf-16-le")
 
