@@ -129,29 +129,29 @@ def _resolve(args) -> int:
 
 
 def _submit(args) -> int:
-    from circular_editor.bureau import sync
+    from circular_editor.bureau import workflow as on_server
 
     signers = [name.strip() for name in args.signers.split(",") if name.strip()]
     with open_store(args, write=True) as store:
-        record = sync.submit(store, args.id, signers, False if args.any_order else None, ask_password)
+        record = on_server.submit(store, args.id, signers, False if args.any_order else None, ask_password)
     print(f"#{record.id} submitted for signature to {', '.join(signers)}")
     return 0
 
 
 def _take_back(args) -> int:
-    from circular_editor.bureau import sync
+    from circular_editor.bureau import workflow as on_server
 
     with open_store(args, write=True) as store:
-        sync.take_back(store, args.id, ask_password)
+        on_server.take_back(store, args.id, ask_password)
     print(f"#{args.id} taken back: it can be changed, then submitted again")
     return 0
 
 
 def _return(args) -> int:
-    from circular_editor.bureau import sync
+    from circular_editor.bureau import workflow as on_server
 
     with open_store(args, write=True) as store:
-        sync.send_back(store, args.id, args.note, ask_password)
+        on_server.send_back(store, args.id, args.note, ask_password)
     print(f"#{args.id} returned with the note")
     return 0
 
@@ -174,10 +174,10 @@ def _waiting(args) -> int:
 
 
 def _history(args) -> int:
-    from circular_editor.bureau import sync
+    from circular_editor.bureau import workflow as on_server
 
     with open_store(args, write=False) as store:
-        versions = sync.history(store, args.id, ask_password)
+        versions = on_server.history(store, args.id, ask_password)
     for v in versions:
         note = f"  note: {v['note']}" if v["note"] else ""
         print(f"v{v['version']:<3} {v['saved_at'][:19]}  {v['saved_by']:<14} {v['status']:<5} {v['stage']:<9} "
@@ -189,10 +189,10 @@ def _archive(args) -> int:
     from pathlib import Path
 
     from circular_editor.atomic import write_whole
-    from circular_editor.bureau import sync
+    from circular_editor.bureau import workflow as on_server
 
     with open_store(args, write=False) as store:
-        pdf = sync.signed_pdf(store, args.id, ask_password)
+        pdf = on_server.signed_pdf(store, args.id, ask_password)
     if pdf is None:
         raise CommandError(f"circular #{args.id} has no signed PDF on the server yet")
     write_whole(Path(args.output), pdf)

@@ -4,6 +4,8 @@
         report = sync(store)                 # push, then pull; a report of what happened
         record = finalize(store, record_id)  # the server gives the reference, in one transaction
 
+The signatory workflow (submit, take back, return, history, signed files) is workflow.py.
+
 Every push is one transaction per circular: an UPDATE that names the version it was edited from
 (`WHERE version = base`), or an INSERT of a new global id. A push that finds the server ahead is a
 conflict unless the server already holds exactly this content (a push whose answer was lost to a
@@ -88,7 +90,7 @@ def sync(store, password=None, conn=None) -> SyncReport:
         _push(store, conn, link["bureau"], report)
         _upload_signatures(store, conn, report)
         _pull(store, conn, link, report)
-    except _lost_connection() as exc:
+    except lost_connection() as exc:
         raise Offline(f"the bureau server stopped answering ({one_line(exc, 120)}); what was "
                       "saved here is kept, and the next sync completes this one") from None
     finally:
@@ -98,12 +100,12 @@ def sync(store, password=None, conn=None) -> SyncReport:
     return report
 
 
-def _lost_connection():
+def lost_connection():
     import psycopg
     return (psycopg.OperationalError, psycopg.InterfaceError)
 
 
-def _refusals():
+def refusals():
     """What the server raises when a change is not this person's to make (the guard, row security, a check)."""
     import psycopg
     return (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException, psycopg.errors.InvalidParameterValue,
@@ -166,7 +168,7 @@ def _push_one(conn, bureau: str, record_id: int, doc: dict, report: SyncReport):
                                f"{doc['content'].get('reference', '')!r} is already used in the bureau; "
                                "change it and sync again")
         return None
-    except _refusals() as exc:
+    except refusals() as exc:
         report.problems.append(f"circular #{record_id}: not sent: the server refused "
                                f"({exc.diag.message_primary or exc})")
         return None
@@ -198,111 +200,19 @@ def _upload_signatures(store, conn, report: SyncReport) -> None:
         except psycopg.errors.UniqueViolation:
             report.problems.append(f"circular #{record_id}: signature {entry['block'] + 1} was already given on "
                                    "another desk; this desk's is not kept")
-        except _refusals() as exc:
+        except refusals() as exc:
             report.problems.append(f"circular #{record_id}: signature {entry['block'] + 1} refused by the server "
                                    f"({exc.diag.message_primary or exc})")
         store.signature_uploaded(record_id, entry["block"])
 
 
-def signed_pdf(store, record_id: int, password=None) -> bytes | None:
-    """The newest signed PDF of a circular on the server (what the next signatory signs; the sent archive)."""
-    conn, _ = open_link(store, password)
-    try:
-        return _newest_signed(conn, store.raw(record_id)["gid"])
-    finally:
-        conn.close()
-
-
-def _newest_signed(conn, gid: str) -> bytes | None:
+def newest_signed(conn, gid: str) -> bytes | None:
     """The bytes of a circular's newest signed file on the server; None before the first signature."""
     with conn.cursor() as cur:
         cur.execute("SELECT pdf FROM ce.signed_files WHERE gid = %s ORDER BY signed_at DESC, block DESC LIMIT 1",
                     (gid,))
         row = cur.fetchone()
     return bytes(row[0]) if row else None
-
-
-def signatories(store, password=None) -> list[str]:
-    """The logins of the bureau's signatories (whom a circular can be submitted to)."""
-    conn, link = open_link(store, password)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT rolname FROM pg_roles WHERE rolcanlogin AND ce.is_signatory(rolname, %s) ORDER BY 1",
-                        (link["bureau"],))
-            return [row[0] for row in cur.fetchall()]
-    finally:
-        conn.close()
-
-
-def history(store, record_id: int, password=None) -> list[dict]:
-    """Every version of a circular on the server, oldest first: who, when, status, stage, note, signatures."""
-    conn, _ = open_link(store, password)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT version, saved_by, saved_at::text, status, stage, note, jsonb_array_length(signatures) "
-                        "FROM ce.versions WHERE gid = %s ORDER BY version", (store.raw(record_id)["gid"],))
-            keys = ("version", "saved_by", "saved_at", "status", "stage", "note", "signatures")
-            return [dict(zip(keys, row)) for row in cur.fetchall()]
-    finally:
-        conn.close()
-
-
-def transition(store, record_id: int, password=None, **changes):
-    """A change of the workflow (submit, take back, return with a note), made on the server at once (it checks who
-    may), then brought here; offline it is refused with a sentence."""
-    conn, _ = open_link(store, password)
-    try:
-        report = sync(store, conn=conn)
-        doc = store.raw(record_id)
-        if doc.get("dirty") or doc.get("conflict") or doc.get("server") is None:
-            raise BureauError(f"circular #{record_id} is not on the server as it is here: "
-                              f"{'; '.join(report.problems) or 'resolve its conflict first'}")
-        flow = {**workflow(doc), **changes}
-        try:
-            with conn.cursor() as cur:
-                cur.execute("UPDATE ce.circulars SET version = version + 1, stage = %s, note = %s, signers = %s, "
-                            "in_order = %s WHERE gid = %s AND version = %s RETURNING version",
-                            (flow["stage"], flow["note"], flow["signers"], flow["in_order"], doc["gid"],
-                             doc["server"]))
-                if cur.fetchone() is None:
-                    raise BureauError(f"circular #{record_id} changed on the server meanwhile: sync, then try again")
-        except _refusals() as exc:
-            raise BureauError(f"the bureau server refused: {exc.diag.message_primary or exc}") from None
-        sync(store, conn=conn)
-    except _lost_connection() as exc:
-        raise Offline(f"the bureau server stopped answering ({one_line(exc, 100)}); nothing changed "
-                      "there: try again when it answers") from None
-    finally:
-        conn.close()
-    return store.get(record_id)
-
-
-def submit(store, record_id: int, signers: list[str], in_order: bool | None = None, password=None):
-    """Submit a saved draft for signature to `signers`, one login per signature block of the letter, in order;
-    whether they sign in that order is the template's word (`signing_order`) unless `in_order` says."""
-    from circular_editor import styles
-    from circular_editor.defaults import who_signs
-    circular = store.get(record_id).circular
-    blocks = len(who_signs(circular))
-    if in_order is None:
-        in_order = styles.load(circular.style).signing_order == "in order"
-    if len(signers) != blocks:
-        raise BureauError(f"signers: circular #{record_id} has {blocks} signature block"
-                          f"{'' if blocks == 1 else 's'}; give one signatory's login for each, in order")
-    return transition(store, record_id, password, stage="submitted", note="", signers=list(signers),
-                      in_order=in_order)
-
-
-def take_back(store, record_id: int, password=None):
-    """The assistant takes a submitted circular back to change it (the signatories see it leave their queue)."""
-    return transition(store, record_id, password, stage="editing")
-
-
-def send_back(store, record_id: int, note: str, password=None):
-    """A signatory returns a submitted circular to the assistant with a note saying why."""
-    if not note.strip():
-        raise BureauError("note: say why the circular is returned")
-    return transition(store, record_id, password, stage="returned", note=note.strip())
 
 
 def _fetch(conn, gid: str) -> Remote | None:
@@ -347,7 +257,7 @@ def _keep_signed_pdf(store, conn, gid: str) -> None:
 
     from circular_editor.atomic import write_atomic
     record_id = store.find_gid(gid)
-    pdf = _newest_signed(conn, gid) if record_id is not None else None
+    pdf = newest_signed(conn, gid) if record_id is not None else None
     if pdf is None:
         return
     folder = store.folder / "signed"
@@ -413,10 +323,10 @@ def finalize(store, record_id: int, password=None):
                         "WHERE gid = %s AND version = %s RETURNING version",
                         (psycopg.types.json.Jsonb(content), doc["gid"], remote.version))
         sync(store, conn=conn)  # (brings the final version here)
-    except _refusals() as exc:
+    except refusals() as exc:
         raise BureauError(f"the bureau server refused to finalize circular #{record_id}: "
                           f"{exc.diag.message_primary or exc}") from None
-    except _lost_connection() as exc:
+    except lost_connection() as exc:
         raise Offline(f"the bureau server stopped answering while finalizing ({one_line(exc, 100)}); "
                       "nothing was numbered: finalize again when it answers") from None
     finally:

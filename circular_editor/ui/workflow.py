@@ -103,24 +103,24 @@ class Workflow(QObject):
         if doc is None or doc.record_id is None or not self.window.may_leave():
             return
         record_id = doc.record_id
-        from circular_editor.bureau import sync
+        from circular_editor.bureau import workflow as on_server
         from circular_editor.defaults import who_signs
 
         def chosen(found) -> None:
             people, logins = found
             signers = choose_signers(self.window, [p.name for p in people], logins)
             if signers is not None:
-                self._change(lambda repo: sync.submit(repo, record_id, signers, password=self._password()),
+                self._change(lambda repo: on_server.submit(repo, record_id, signers, password=self._password()),
                              self.tr("Submitted for signature."))
         self.window.client.call(lambda repo: (who_signs(repo.get(record_id).circular),
-                                              sync.signatories(repo, self._password())),
+                                              on_server.signatories(repo, self._password())),
                                 done=chosen, failed=self.window.failed)
 
     def take_back(self) -> None:
         record_id = self._open_id()
         if record_id is not None:
-            from circular_editor.bureau import sync
-            self._change(lambda repo: sync.take_back(repo, record_id, self._password()), self.tr("Taken back."))
+            from circular_editor.bureau import workflow as on_server
+            self._change(lambda repo: on_server.take_back(repo, record_id, self._password()), self.tr("Taken back."))
 
     def send_back(self) -> None:
         record_id = self._open_id()
@@ -129,15 +129,16 @@ class Workflow(QObject):
         note, ok = QInputDialog.getMultiLineText(self.window, self.tr("Return with a note"),
                                                  self.tr("Why is it returned? (shown to the assistant)"))
         if ok and note.strip():
-            from circular_editor.bureau import sync
-            self._change(lambda repo: sync.send_back(repo, record_id, note, self._password()), self.tr("Returned."))
+            from circular_editor.bureau import workflow as on_server
+            self._change(lambda repo: on_server.send_back(repo, record_id, note, self._password()),
+                         self.tr("Returned."))
 
     def show_history(self) -> None:
         record_id = self._open_id()
         if record_id is None:
             return
-        from circular_editor.bureau import sync
-        self.window.client.call(lambda repo: sync.history(repo, record_id, self._password()),
+        from circular_editor.bureau import workflow as on_server
+        self.window.client.call(lambda repo: on_server.history(repo, record_id, self._password()),
                                 done=lambda versions: HistoryDialog(versions, self.window).exec(),
                                 failed=self.window.failed)
 

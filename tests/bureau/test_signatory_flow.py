@@ -13,6 +13,7 @@ from bureautools import Desk, bureau, pg  # noqa: F401 (the fixtures)
 
 from circular_editor import cli
 from circular_editor.bureau import sync
+from circular_editor.bureau import workflow as on_server
 from circular_editor.bureau.connect import BureauError
 from circular_editor.model import Circular
 from circular_editor.paths import example
@@ -67,7 +68,7 @@ def test_submit_return_resubmit_finalize_sign_in_turn_and_send(bureau, tmp_path,
     assistant.sync()
     gid = assistant.get(record_id).gid
     with Repository(assistant.folder) as store:
-        sync.submit(store, record_id, [first.name, second.name], password=assistant.ask)
+        on_server.submit(store, record_id, [first.name, second.name], password=assistant.ask)
         with pytest.raises(NotAllowed, match="take it back"):
             store.save(joint_letter("تعديل بعد الإرسال"), record_id)
 
@@ -75,7 +76,7 @@ def test_submit_return_resubmit_finalize_sign_in_turn_and_send(bureau, tmp_path,
     on_first = local_id(first, gid)
     with Repository(first.folder) as store:
         assert store.waiting_for(first.name) == [on_first]
-        sync.send_back(store, on_first, "الفقرة الثالثة تحتاج إلى تاريخ الاجتماع", first.ask)
+        on_server.send_back(store, on_first, "الفقرة الثالثة تحتاج إلى تاريخ الاجتماع", first.ask)
         assert store.waiting_for(first.name) == []
     assistant.sync()
     returned = assistant.raw(record_id)
@@ -83,7 +84,7 @@ def test_submit_return_resubmit_finalize_sign_in_turn_and_send(bureau, tmp_path,
 
     assistant.save(joint_letter("دعوة إلى المشاركة (مع التاريخ)"), record_id)
     with Repository(assistant.folder) as store:
-        sync.submit(store, record_id, [first.name, second.name], password=assistant.ask)
+        on_server.submit(store, record_id, [first.name, second.name], password=assistant.ask)
     first.sync()
     record = first.finalize(on_first)
     assert record.status == "final" and record.circular.reference.startswith("CL-")
@@ -114,7 +115,7 @@ def test_submit_return_resubmit_finalize_sign_in_turn_and_send(bureau, tmp_path,
         assert desk.get(local_id(desk, gid)).status == "sent"
     with Repository(assistant.folder, read_only=True) as store:  # the sent archive, from any desk of the bureau
         monkeypatch.setenv("PGPASSWORD", assistant.password)
-        archived = sync.signed_pdf(store, record_id)
+        archived = on_server.signed_pdf(store, record_id)
     assert archived == (tmp_path / "signed-2.pdf").read_bytes()
     (tmp_path / "archive.pdf").write_bytes(archived)
     assert cli.main(["verify", str(tmp_path / "archive.pdf"), "--trust", str(ca.pem(tmp_path / "ca.pem"))]) == 0
@@ -123,7 +124,7 @@ def test_submit_return_resubmit_finalize_sign_in_turn_and_send(bureau, tmp_path,
         out = subprocess.run(["pdfsig", str(tmp_path / "archive.pdf")], capture_output=True, text=True).stdout
         assert out.count("Signature Validation: Signature is Valid.") == 2
     with Repository(assistant.folder, read_only=True) as store:
-        stages = [(v["saved_by"], v["status"], v["stage"], v["note"]) for v in sync.history(store, record_id)]
+        stages = [(v["saved_by"], v["status"], v["stage"], v["note"]) for v in on_server.history(store, record_id)]
     assert (first.name, "draft", "returned", "الفقرة الثالثة تحتاج إلى تاريخ الاجتماع") in stages
     assert stages[-1][:2] == (second.name, "sent")
 
@@ -141,8 +142,8 @@ def test_every_forbidden_move_is_refused_by_the_server(bureau, tmp_path, ca):
     gid = assistant.get(record_id).gid
     with Repository(assistant.folder) as store:
         with pytest.raises(BureauError, match="submitted to signatories"):  # (an assistant is no signatory)
-            sync.submit(store, record_id, [assistant.name, second.name], password=assistant.ask)
-        sync.submit(store, record_id, [first.name, second.name], password=assistant.ask)
+            on_server.submit(store, record_id, [assistant.name, second.name], password=assistant.ask)
+        on_server.submit(store, record_id, [first.name, second.name], password=assistant.ask)
         with pytest.raises(BureauError, match="only a signatory"):
             sync.finalize(store, record_id, assistant.ask)
     with psycopg.connect(assistant.dsn, autocommit=True) as conn:
@@ -190,7 +191,7 @@ def test_a_template_that_says_any_order_lets_the_second_sign_first(bureau, tmp_p
     assistant.sync()
     gid = assistant.get(record_id).gid
     with Repository(assistant.folder) as store:
-        sync.submit(store, record_id, [first.name, second.name], password=assistant.ask)
+        on_server.submit(store, record_id, [first.name, second.name], password=assistant.ask)
     first.sync()
     first.finalize(local_id(first, gid))
     second.sync()

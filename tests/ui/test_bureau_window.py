@@ -83,6 +83,7 @@ def test_the_signatory_workflow_in_two_windows(qtbot, bureau, tmp_path):
     """The assistant submits; the signatory's window lists it under Waiting for me and shows the review bar; the
     signatory returns it with a note, which the assistant's window shows above the form."""
     from circular_editor.bureau import sync
+    from circular_editor.bureau import workflow as on_server
     assistant = joined_window(qtbot, bureau, tmp_path / "a", role="assistant")
     signatory = joined_window(qtbot, bureau, tmp_path / "s")
     try:
@@ -92,7 +93,7 @@ def test_the_signatory_workflow_in_two_windows(qtbot, bureau, tmp_path):
         record = assistant.client.wait(lambda repo: repo.save(Circular.from_dict(letter)))
         assistant.client.wait(lambda repo: sync.sync(repo, lambda *_: assistant.bureau.password))
         password = assistant.bureau.password
-        assistant.client.wait(lambda repo: sync.submit(repo, record.id, [me], password=lambda *_: password))
+        assistant.client.wait(lambda repo: on_server.submit(repo, record.id, [me], password=lambda *_: password))
         assistant.open_record(record.id)
         qtbot.waitUntil(lambda: assistant.document is not None and assistant.document.read_only, timeout=10_000)
         assert assistant.act_take_back.isEnabled() and not assistant.act_save.isEnabled()
@@ -108,7 +109,7 @@ def test_the_signatory_workflow_in_two_windows(qtbot, bureau, tmp_path):
         assert signatory.act_return.isEnabled() and signatory.act_finalize.isEnabled()
         assert "Submitted to you for review" in signatory.workflow.text.text()
         record_on_s = signatory.document.record_id
-        signatory.client.wait(lambda repo: sync.send_back(repo, record_on_s, "أضيفوا تاريخ الاجتماع",
+        signatory.client.wait(lambda repo: on_server.send_back(repo, record_on_s, "أضيفوا تاريخ الاجتماع",
                                                             lambda *_: signatory.bureau.password))
 
         assistant.bureau.sync_now()
