@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QPlainTextEdit, QSplitter, QVBoxLayout, QWidget)
 
 from circular_editor.ui.messages import field_name
-from circular_editor.ui.pageview import PdfiumPages
+from circular_editor.ui.pdfium import PdfiumPages
 from circular_editor.ui.preview import PreviewPane, snapshot_of
 from circular_editor.ui.renderclient import RenderClient
 from circular_editor.ui.threadclient import ThreadClient

@@ -35,7 +35,7 @@ from circular_editor.ui.formatting import Formatting
 from circular_editor.ui.menus import Menus
 from circular_editor.ui.messages import core_text, summary_text
 from circular_editor.ui.operations import Operations
-from circular_editor.ui.pageview import PdfiumPages
+from circular_editor.ui.pdfium import PdfiumPages
 from circular_editor.ui.preview import PreviewPane, snapshot_of
 from circular_editor.ui.renderclient import RenderClient
 from circular_editor.ui.settings import Settings

@@ -17,61 +17,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu
 
-from circular_editor.preview.pages import PageText, PdfPages, Raster
-from circular_editor.ui import imports
-from circular_editor.ui.threadclient import ThreadClient
+from circular_editor.preview.pages import PageText, Raster
+from circular_editor.ui.pdfium import PdfiumPages, qimage
 
-# what the PDFium thread's jobs import (its text comes back as UTF-16)
-PDFIUM_MODULES = ("pypdfium2", "pypdfium2.raw", "codec:utf-16-le")
 GAP = 12  # pixels around and between pages
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 KEEP_AROUND = 2  # rasters kept for pages this far from the view (memory stays flat on long circulars)
-
-
-def qimage(raster: Raster) -> QImage:
-    """A QImage over the raster's bytes (BGRx rows are Format_RGB32); it keeps the bytes alive."""
-    image = QImage(raster.data, raster.width, raster.height, raster.stride, QImage.Format.Format_RGB32)
-    image._data = raster.data  # QImage does not own the buffer
-    return image
-
-
-class PdfiumPages:
-    """One view's current PDF, open on the editor's PDFium thread (one thread per process, shared by
-    every view: PDFium is not thread-safe); every PDFium call of the view goes through here."""
-
-    def __init__(self, thread: ThreadClient):
-        self.thread = thread
-        self._open: dict[int, PdfPages] = {}  # touched on the PDFium thread only
-        self.serial = 0
-
-    def load(self, pdf: bytes) -> int:
-        """Make `pdf` the current document; returns its serial number (jobs name the document they want)."""
-        self.serial += 1
-        serial = self.serial
-        imports.preload(*PDFIUM_MODULES)  # (here, on the GUI thread: ui/imports.py; ~0.1 s at the first preview)
-
-        def load():
-            for old in self._open.values():
-                old.close()
-            self._open = {serial: PdfPages(pdf)}
-        self.thread.call(load)
-        return serial
-
-    def call(self, serial: int, job, done) -> None:
-        """`job(pages)` on the PDFium thread if document `serial` is still current; `done(result)` after."""
-        def run():
-            pages = self._open.get(serial)
-            return None if pages is None else job(pages)
-        self.thread.call(run, done=lambda result: result is not None and done(result))
-
-    def close(self) -> None:
-        """Close the open document (the thread stays: it is its owner's to end)."""
-        def close_all():
-            for pages in self._open.values():
-                pages.close()
-            self._open = {}
-        self.thread.wait(close_all)
 
 
 class PageView(QAbstractScrollArea):

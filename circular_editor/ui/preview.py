@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizeP
 
 from circular_editor.model import ValidationError
 from circular_editor.ui.messages import summary_text
-from circular_editor.ui.pageview import ZOOM_STEPS, PageView, PdfiumPages
+from circular_editor.ui.pageview import ZOOM_STEPS, PageView
+from circular_editor.ui.pdfium import PdfiumPages
 from circular_editor.ui.renderclient import RenderClient, RenderFailure, Rendering
 
 DEBOUNCE_MS = 0  # (a fixed delay only made the preview late: 250 ms of the 330 ms from last key to preview)

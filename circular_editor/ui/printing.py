@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from circular_editor.atomic import write_whole
 from circular_editor.errors import UserError
 from circular_editor.ui import dialogs
-from circular_editor.ui.pageview import PdfiumPages, qimage
+from circular_editor.ui.pdfium import PdfiumPages, qimage
 from circular_editor.preview.pages import PdfPages
 
 MAX_DPI = 600  # beyond this a printer gains nothing visible on text and emblem
