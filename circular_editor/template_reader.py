@@ -18,6 +18,7 @@ import re
 import stat
 import string
 import typing
+from typing import Any
 from pathlib import Path
 
 from circular_editor.errors import UserError, escaped, quoted
@@ -33,12 +34,12 @@ class StyleError(UserError):
     """A template file that cannot be used; the message names the file and the field."""
 
 
-def number(lo: float, hi: float, *, share: bool = False, default=dataclasses.MISSING) -> dataclasses.Field:
+def number(lo: float, hi: float, *, share: bool = False, default: Any = dataclasses.MISSING) -> Any:  # (as field())
     """A numeric record field accepting lo <= value <= hi; `share`: a ratio, not a length in millimetres."""
     return dataclasses.field(default=default, metadata={"range": (lo, hi), "share": share})
 
 
-def text(*, fields: tuple[str, ...] = (), default=dataclasses.MISSING) -> dataclasses.Field:
+def text(*, fields: tuple[str, ...] = (), default: Any = dataclasses.MISSING) -> Any:
     """A text field; `fields`: it is a format string that may use these replacement fields."""
     return dataclasses.field(default=default, metadata={"format": fields})
 

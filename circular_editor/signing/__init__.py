@@ -11,6 +11,7 @@ imported only when a signature is made or checked, and this package's API when f
 command line's `sign` and `verify` are defined in commands.py without loading it).
 """
 import importlib
+from typing import Any
 
 _API = {
     **dict.fromkeys(("Signer", "SigningError", "key_refusal", "load_signer", "load_trust_roots"), "keys"),
@@ -22,7 +23,7 @@ _API = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name not in _API:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)

@@ -10,6 +10,7 @@ The API the renderer calls:
 Widths and positions are in PDF points; `x` is the left edge of the text box.
 """
 import importlib
+from typing import Any
 
 # The API, imported on first use: markup.py and the editor need `Span` and the address patterns
 # without loading HarfBuzz, ReportLab and the fonts.
@@ -22,7 +23,7 @@ _API = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name not in _API:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)

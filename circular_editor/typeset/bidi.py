@@ -107,7 +107,7 @@ def _explicit_levels(classes: list[str], base: int, isolates: dict[int, int]) ->
     n = len(classes)
     levels = [base] * n
     types = list(classes)
-    stack = [(base, None, False)]  # (level, override class, is isolate)
+    stack: list[tuple[int, str | None, bool]] = [(base, None, False)]  # (level, override class, is isolate)
     overflow_isolates = overflow_embeddings = valid_isolates = 0
     for i, cls in enumerate(classes):
         level, override, _ = stack[-1]

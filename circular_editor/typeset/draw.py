@@ -17,17 +17,22 @@ baseline.
 """
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from reportlab.pdfbase import pdfdoc
 
-from circular_editor.typeset.layout import Line, ParagraphLayout
-from circular_editor.typeset.pdffont import fonts_of, pdf_text
+from circular_editor.typeset.fonts import FontFace
+from circular_editor.typeset.layout import Line, ParagraphLayout, PlacedGlyph
+from circular_editor.typeset.pdffont import CodeKey, fonts_of, pdf_text
+from circular_editor.typeset.spans import Span
 from circular_editor.typeset.isolate import LATIN_LETTER
 from circular_editor.typeset.uri import LINK_SCHEMES, ascii_uri
 
 TEXT_COLOUR = (0.0, 0.0, 0.0)
 LINK_COLOUR = (0.0, 0.2, 0.6)
+Colour = tuple[float, float, float]
+Canvas = Any  # ReportLab's canvas (untyped)
 
 
 def safe_link(url: str | None) -> str | None:
@@ -53,7 +58,7 @@ class LinePlan:
 
     __slots__ = ("program", "links", "height", "ascent", "descent", "size")
 
-    def __init__(self, line: Line, x: float, size: float, spans):
+    def __init__(self, line: Line, x: float, size: float, spans: list[Span]):
         self.program = _program(line, x, size, spans)
         self.links = tuple((x + x0, x + x1, target, _link_text(line, spans, url))
                            for x0, x1, url in line.links if (target := safe_link(url)))
@@ -61,11 +66,11 @@ class LinePlan:
         size_text = _fmt(size)
         self.size = _KEYS.setdefault(size_text, size_text)
 
-    def __call__(self, canvas, top: float, marks: Marks | None = None) -> None:
+    def __call__(self, canvas: Canvas, top: float, marks: Marks | None = None) -> None:
         draw_plan(canvas, self, baseline_below(self, top), marks)
 
 
-class Piece(tuple):
+class Piece(tuple[str | None, str | None]):
     """In a plan's program, where a piece of the line begins whose structure differs from what went
     before: (link target or None, language or None). A line is its paragraph's text, but a screen
     reader wants a link as a /Link element holding its words, and a Latin phrase with its /Lang;
@@ -87,14 +92,14 @@ class Marks(Protocol):
 
     open: bool  # a marked-content sequence is open (begin was called, its EMC not yet written)
 
-    def begin(self, canvas, piece: Piece) -> str:
+    def begin(self, canvas: Canvas, piece: Piece) -> str:
         """The BDC operator that begins `piece`'s marked content."""
 
-    def annotated(self, canvas, annotation: LinkAnnotation, target: str) -> None:
+    def annotated(self, canvas: Canvas, annotation: LinkAnnotation, target: str) -> None:
         """The annotation of the link to `target` on this line is made: tie it to the link's element."""
 
 
-class LinkAnnotation(pdfdoc.PDFObject):
+class LinkAnnotation(pdfdoc.PDFObject):  # type: ignore[misc]  # (ReportLab has no types)
     """A link annotation as PDF/A and PDF/UA want it: printed (/F 4: shown on paper as on screen), no
     border, its /Contents the words it covers (what a screen reader says of it), and a /StructParent
     once tagged, tying it to its /Link element."""
@@ -103,7 +108,7 @@ class LinkAnnotation(pdfdoc.PDFObject):
         self.rect, self.uri, self.text = rect, uri, text
         self.struct_parent: int | None = None
 
-    def format(self, document) -> bytes:
+    def format(self, document: Any) -> bytes:
         rect = " ".join(_fmt(v) for v in self.rect)
         parent = f" /StructParent {self.struct_parent}" if self.struct_parent is not None else ""
         words, uri = (pdf_text(pdfdoc.PDFString(value), document) for value in (self.text, self.uri))
@@ -117,13 +122,13 @@ class _X(str):
     __slots__ = ()
 
 
-def draw_line(canvas, line: Line, x: float, baseline: float, size: float, spans) -> None:
+def draw_line(canvas: Canvas, line: Line, x: float, baseline: float, size: float, spans: list[Span]) -> None:
     """Draw `line` with its left edge at x and its baseline at `baseline` (points)."""
     if line.glyphs:
         draw_plan(canvas, LinePlan(line, x, size, spans), baseline)
 
 
-def draw_plan(canvas, plan: LinePlan, baseline: float, marks: Marks | None = None) -> None:
+def draw_plan(canvas: Canvas, plan: LinePlan, baseline: float, marks: Marks | None = None) -> None:
     """Draw a planned line with its baseline at `baseline`; with `marks`, each piece of it (see Piece)
     as a marked-content sequence that `marks` begins (the line's own text, a link, a Latin phrase)."""
     if not plan.program:
@@ -131,7 +136,7 @@ def draw_plan(canvas, plan: LinePlan, baseline: float, marks: Marks | None = Non
     fonts = fonts_of(canvas)
     y = _fmt(baseline)
     ops = ["q"]
-    hexes = None
+    hexes: Callable[[CodeKey], str] = _no_font
     for item in plan.program:
         kind = item.__class__
         if kind is tuple:
@@ -161,18 +166,25 @@ def draw_plan(canvas, plan: LinePlan, baseline: float, marks: Marks | None = Non
         canvas._addAnnotation(annotation)
 
 
-_KEYS: dict = {}  # one object per distinct glyph key, kerning number and colour operator
-_XS: dict = {}  # one per distinct x (apart: an `_X` equals the kerning number with the same digits)
+_KEYS: dict[Any, Any] = {}  # one object per distinct glyph key, kerning number and colour operator
+_XS: dict[_X, _X] = {}  # one per distinct x (apart: an `_X` equals the kerning number with the same digits)
 _KEYS_AT_MOST = 100_000  # then begun again (the plans keep their tuples; only sharing is lost)
 
 
-def _link_text(line: Line, spans, url: str) -> str:
+def _no_font(key: CodeKey) -> str:
+    raise AssertionError("a plan draws glyphs before it selects their font")
+
+
+def _link_text(line: Line, spans: list[Span], url: str) -> str:
     """The words of the line that link to `url`, as typed (a screen reader's name for the link)."""
     glyphs = sorted((g for g in line.glyphs if spans[g.span].link == url), key=lambda g: g.index)
     return "".join(g.text for g in glyphs).strip() or url
 
 
-def _program(line: Line, x: float, size: float, spans) -> tuple:
+ProgramItem = Any  # an operator (str), an _X, a FontFace, a Piece, or a TJ's tuple of keys and kernings
+
+
+def _program(line: Line, x: float, size: float, spans: list[Span]) -> tuple[ProgramItem, ...]:
     """The operators of `line` at left edge x (see LinePlan); () for an empty line.
 
     Each bidi level run is a text object of its own, written in the line's logical order, its glyphs
@@ -181,7 +193,7 @@ def _program(line: Line, x: float, size: float, spans) -> tuple:
     glyphs = line.glyphs
     if not glyphs:
         return ()
-    runs: list[list] = []
+    runs: list[list[PlacedGlyph]] = []
     for g in glyphs:
         if runs and runs[-1][-1].level == g.level:
             runs[-1].append(g)
@@ -190,20 +202,22 @@ def _program(line: Line, x: float, size: float, spans) -> tuple:
     runs.sort(key=lambda run: min(g.index for g in run))
     targets = [safe_link(span.link) for span in spans]
     colours = [LINK_COLOUR if target else TEXT_COLOUR for target in targets]
-    program: list = []
-    colour = None  # the colour set so far
+    program: list[ProgramItem] = []
+    colour: Colour | None = None  # the colour set so far
     keys = _KEYS
     if len(keys) > _KEYS_AT_MOST or len(_XS) > _KEYS_AT_MOST:
         keys.clear()
         _XS.clear()
-    piece = None
+    piece: Piece | None = None
     for run in runs:
         lang = "en" if run[0].level % 2 == 0 and any(LATIN_LETTER.search(g.text) for g in run) else None
         colour, piece = _run_program(run, x, size, colours, colour, keys, program, targets, lang, piece)
     return tuple(program)
 
 
-def _run_program(run, x: float, size: float, colours, current_colour, keys, program, targets, lang, piece):
+def _run_program(run: list[PlacedGlyph], x: float, size: float, colours: list[Colour],
+                 current_colour: Colour | None, keys: dict[Any, Any], program: list[ProgramItem],
+                 targets: list[str | None], lang: str | None, piece: Piece | None) -> tuple[Colour | None, Piece]:
     """The glyphs of one level run in one text object (or one per piece where a link begins or ends inside
     it, see Piece), in the order _in_reading_order gives; returns the colour and the piece it ends with.
 
@@ -217,10 +231,10 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
         program.append(first)
         piece = first
     program.append("BT")
-    face = None
-    pen = None  # where the PDF puts the next glyph of the same TJ
+    face: FontFace | None = None
+    pen: float | None = None  # where the PDF puts the next glyph of the same TJ
     origin = 0.0  # where the last glyph of the TJ was put
-    tj: list = []
+    tj: list[Any] = []  # keys (glyph, text, width) and kernings
     waiting: list[tuple[int, float, int]] = []  # textless glyphs before any glyph of this TJ: (gid, x, dy)
     for k, g in enumerate(run):
         colour = colours[g.span]
@@ -252,7 +266,7 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
             if tj:  # joins the glyph before it
                 last_glyph, last_text, last_width = tj[-1]
                 parts = _components(last_glyph) + ((g.gid, round((gx - origin) * units), dy),)
-                key = (parts, last_text, last_width)
+                key: CodeKey = (parts, last_text, last_width)
                 tj[-1] = keys.setdefault(key, key)
             else:
                 waiting.append((g.gid, gx, dy))
@@ -286,14 +300,16 @@ def _run_program(run, x: float, size: float, colours, current_colour, keys, prog
     return current_colour, piece
 
 
-def _in_reading_order(run, colours, targets):
+def _in_reading_order(run: list[PlacedGlyph], colours: list[Colour], targets: list[str | None]
+                      ) -> tuple[list[PlacedGlyph], set[int], list[PlacedGlyph | None]]:
     """The glyphs of a level run in the order they are written: left to right, but in a right-to-left
     run that changes font, colour or link, its pieces (each left to right) from the rightmost. Readers
     that take a line's text in the order it is written (pdf.js, MuPDF) reverse each piece of a
     right-to-left line: pieces written left to right came out last word first (a bold label after the
     text it labels). Returns the glyphs, where each piece starts, and each glyph's next letter within
     its piece (see _next_letters)."""
-    pieces, key = [], None
+    pieces: list[list[PlacedGlyph]] = []
+    key: tuple[FontFace, Colour, str | None] | None = None
     for g in run:
         this = (g.face, colours[g.span], targets[g.span])
         if this != key and (g.text or not pieces):
@@ -302,7 +318,9 @@ def _in_reading_order(run, colours, targets):
         pieces[-1].append(g)
     if run[0].level & 1:
         pieces.reverse()
-    glyphs, starts, letters = [], set(), []
+    glyphs: list[PlacedGlyph] = []
+    starts: set[int] = set()
+    letters: list[PlacedGlyph | None] = []
     for piece in pieces:
         starts.add(len(glyphs))
         glyphs += piece
@@ -310,11 +328,11 @@ def _in_reading_order(run, colours, targets):
     return glyphs, starts, letters
 
 
-def _next_letters(glyphs) -> list:
+def _next_letters(glyphs: list[PlacedGlyph]) -> list[PlacedGlyph | None]:
     """For each glyph, the next glyph after it with text and width (not a mark, not a textless piece), or
     None: one pass from the end."""
-    found = [None] * len(glyphs)
-    following = None
+    found: list[PlacedGlyph | None] = [None] * len(glyphs)
+    following: PlacedGlyph | None = None
     for k in range(len(glyphs) - 1, -1, -1):
         found[k] = following
         g = glyphs[k]
@@ -323,24 +341,27 @@ def _next_letters(glyphs) -> list:
     return found
 
 
-def _components(glyph) -> tuple:
+def _components(glyph: Any) -> tuple[tuple[int, int, int], ...]:
     return glyph if glyph.__class__ is tuple else ((glyph, 0, 0),)
 
 
-def _close_tj(program, face, tj, waiting, pen, size, keys) -> None:
+def _close_tj(program: list[ProgramItem], face: FontFace | None, tj: list[Any], waiting: list[tuple[int, float, int]],
+              pen: float | None, size: float, keys: dict[Any, Any]) -> None:
     """Add the TJ made so far; textless glyphs still waiting (no glyph followed them in their TJ) are
     drawn on their own, at the pen, copied as U+200D. (In `face`'s units: the TJ may be closed by the
     first glyph of another face.)"""
-    units = face.upem / size if waiting else 0.0
-    for gid, wx, wdy in waiting:
-        key = (((gid, round((wx - pen) * units), wdy),), "", 0)
-        tj.append(keys.setdefault(key, key))
-    waiting.clear()
+    if waiting:
+        assert face is not None and pen is not None  # (a glyph of this TJ was placed: its face and pen are set)
+        units = face.upem / size
+        for gid, wx, wdy in waiting:
+            key = (((gid, round((wx - pen) * units), wdy),), "", 0)
+            tj.append(keys.setdefault(key, key))
+        waiting.clear()
     if tj:
         program.append(tuple(tj))
 
 
-def _gap_after(g, following, size: float) -> float:
+def _gap_after(g: PlacedGlyph, following: PlacedGlyph | None, size: float) -> float:
     """The room between glyph g and `following`, the next glyph with text and width, counted in g's PDF
     width.
 
@@ -360,7 +381,7 @@ def baseline_below(line: Line | LinePlan, top: float) -> float:
     return top - line.height + (line.height - line.ascent - line.descent) / 2 + line.descent
 
 
-def draw_paragraph(canvas, layout: ParagraphLayout, x: float, top: float, size: float) -> float:
+def draw_paragraph(canvas: Canvas, layout: ParagraphLayout, x: float, top: float, size: float) -> float:
     """Draw every line from `top` down; returns the y below the last line."""
     y = top
     for line in layout.lines:

@@ -17,6 +17,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 import uharfbuzz as hb
 
@@ -36,7 +37,7 @@ class FontFace:
     def __init__(self, path: Path):
         self.path = Path(path)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         # Called only for an attribute not set yet: the first use of anything but `path` loads the file.
         if name.startswith("__") or "hb_face" in self.__dict__:
             raise AttributeError(name)
@@ -57,7 +58,8 @@ class FontFace:
         self.advances = _advances(table("hhea"), table("hmtx"), self.hb_face.glyph_count)
         self.upem: int = self.hb_face.upem
         self.bbox = struct.unpack_from(">4h", table("head"), 36)  # xMin, yMin, xMax, yMax
-        self.ascent, self.descent = struct.unpack_from(">2h", table("hhea"), 4)  # descent is negative
+        self.ascent: int = struct.unpack_from(">h", table("hhea"), 4)[0]
+        self.descent: int = struct.unpack_from(">h", table("hhea"), 6)[0]  # negative
         post = table("post")
         self.italic_angle = struct.unpack_from(">i", post, 4)[0] / 65536 if post else 0.0  # 16.16 fixed
         os2 = table("OS/2")
@@ -73,7 +75,7 @@ class FontFace:
         return hashlib.sha1(self.data).hexdigest()[:12]
 
     def _table(self, tag: str) -> bytes:
-        return self.hb_face.reference_table(tag).data
+        return bytes(self.hb_face.reference_table(tag).data)
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.cmap

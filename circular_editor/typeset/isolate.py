@@ -40,9 +40,9 @@ class Isolate(NamedTuple):
 
 def find_isolates(text: str) -> list[Isolate]:
     """Left-to-right units of `text`, in order, not overlapping."""
-    found = []
+    found: list[Isolate] = []
     for match in _PATTERN.finditer(text):
-        kind = match.lastgroup
+        kind = match.lastgroup or ""  # (every alternative is a named group)
         start, end = match.span()
         if kind == "url":
             end = trim_trailing(text, start, end)
@@ -111,7 +111,9 @@ def with_isolates(text: str, isolates: list[Isolate]) -> tuple[str, list[int]]:
     """`text` with LRI/PDI around each unit, and for each original index its new index."""
     if not isolates:
         return text, list(range(len(text)))
-    parts, index_map, pos = [], [], 0
+    parts: list[str] = []
+    index_map: list[int] = []
+    pos = 0
     shift = 0
     for iso in isolates:
         parts.append(text[pos:iso.start])

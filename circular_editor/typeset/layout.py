@@ -14,12 +14,13 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from circular_editor.typeset.bidi import bidi_classes, resolve_levels, visual_order
 from circular_editor.typeset.fonts import REPLACEMENT, FontFace, FontFamily, default_family, draws_nothing, warn_missing
 from circular_editor.typeset.isolate import Isolate, find_isolates, with_isolates
-from circular_editor.typeset.shaping import TATWEEL, is_arabic, shape_clusters
+from circular_editor.typeset.shaping import TATWEEL, Glyph, is_arabic, shape_clusters
 from circular_editor.typeset.spans import Span
 
 SPACES = frozenset(" \t")
@@ -89,7 +90,8 @@ class _Cluster:
 
     __slots__ = ("start", "end", "glyphs", "face", "level", "width", "space", "tatweel_ok", "scale")
 
-    def __init__(self, start, end, glyphs, face, level, scale, advance, tatweel_ok, space):
+    def __init__(self, start: int, end: int, glyphs: tuple[Glyph, ...], face: FontFace, level: int, scale: float,
+                 advance: float, tatweel_ok: bool, space: bool):
         self.start, self.end, self.glyphs, self.face, self.level = start, end, glyphs, face, level
         self.scale, self.width, self.tatweel_ok, self.space = scale, advance * scale, tatweel_ok, space
 
@@ -118,7 +120,8 @@ class Segment:
     complete: bool  # every character had a face (none drawn as a replacement glyph)
 
 
-def layout_segment(text, start, end, owner, spans, width, style, local=None) -> Segment:
+def layout_segment(text: str, start: int, end: int, owner: list[int], spans: list[Span], width: float,
+                   style: ParagraphStyle, local: list[Isolate] | None = None) -> Segment:
     """Lines of text[start:end], a piece of the paragraph without newlines (`local`: its isolates, if known)."""
     if start == end or not text[start:end].strip():
         return Segment([], [], [], [_empty_line(width, style)], True)
@@ -131,7 +134,8 @@ def layout_segment(text, start, end, owner, spans, width, style, local=None) -> 
     clusters = shape_runs(shaping_text, start, levels, faces, style.size)
     rules = break_rules(text, isolates, clusters, width)
     breaks = break_flags(text, clusters, 0, len(clusters), rules)
-    ranges, lines = [], []
+    ranges: list[tuple[int, int]] = []
+    lines: list[Line] = []
     for a, b in fill_lines(text, clusters, breaks, width, style):
         ranges.append((a, b))
         lines.append(make_line(text, clusters, a, b, owner, spans, width, style, rules))
@@ -145,7 +149,8 @@ def segment_levels(segment: str, isolates: list[Isolate], rtl: bool) -> list[int
     return [levels[i] for i in index_map]
 
 
-def assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[list[FontFace], bool]:
+def assign_faces(text: str, start: int, end: int, owner: list[int], spans: list[Span],
+                 family: FontFamily) -> tuple[list[FontFace], bool]:
     """Face of every character of text[start:end], and whether all had one (the others get the
     replacement glyph's face and are logged). A letter's face never depends on what precedes it."""
     looks = {(spans[o].bold, spans[o].italic) for o in set(owner[start:end])}
@@ -159,19 +164,20 @@ def assign_faces(text, start, end, owner, spans, family: FontFamily) -> tuple[li
     for k in range(start, end):
         ch = text[k]
         span = spans[owner[k]]
+        found: FontFace | None
         if previous is not None and (ch in SPACES or unicodedata.category(ch) in _MARK_CATEGORIES) \
                 and previous.has(ch):
-            face = previous  # marks and joiners stay with their letter's face
+            found = previous  # marks and joiners stay with their letter's face
         else:
-            face = family.face_for(ch, span.bold, span.italic)
-        if face is None and draws_nothing(ch):
-            face = previous or family.styled(span.bold, span.italic)  # (a variation selector after an emoji)
-        elif face is None:
+            found = family.face_for(ch, span.bold, span.italic)
+        if found is None and draws_nothing(ch):
+            found = previous or family.styled(span.bold, span.italic)  # (a variation selector after an emoji)
+        elif found is None:
             warn_missing(ch)
-            face = family.replacement_face()
+            found = family.replacement_face()
             complete = False
-        faces.append(face)
-        previous = face
+        faces.append(found)
+        previous = found
     return faces, complete
 
 
@@ -194,7 +200,7 @@ def shape_runs(text: str, start: int, levels: list[int], faces: list[FontFace], 
     return clusters
 
 
-def _run_clusters(text, start, end, face, level, size) -> list[_Cluster]:
+def _run_clusters(text: str, start: int, end: int, face: FontFace, level: int, size: float) -> list[_Cluster]:
     offset, groups = shape_clusters(face, text, start, end, bool(level & 1))
     scale = size / face.upem
     ends = [g.start + offset for g in groups[1:]] + [end]
@@ -212,7 +218,7 @@ class BreakRules(NamedTuple):
     #                          is then not stretched past the usual limit
 
 
-def break_rules(text: str, isolates: list[Isolate], clusters, measure: float) -> BreakRules:
+def break_rules(text: str, isolates: list[Isolate], clusters: list[_Cluster], measure: float) -> BreakRules:
     kept: set[int] = set()
     inside: set[int] = set()
     for start, end, kind in isolates:
@@ -234,12 +240,13 @@ _AFTER_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://)?[^/?#]*")
 def _url_breaks(text: str, start: int, end: int) -> list[int]:
     """Where a long URL may break: after / ? & = past its host (`https://www.itu.int/` stays whole), never
     leaving fewer than URL_PIECE characters on either side."""
-    first = _AFTER_HOST.match(text, start, end).end() + 1
+    host = _AFTER_HOST.match(text, start, end)  # (it matches anywhere: all its parts may be empty)
+    first = (host.end() if host else start) + 1
     return [k for k in range(max(first, start + URL_PIECE), end - URL_PIECE + 1)
             if text[k - 1] in URL_BREAK_AFTER and text[k] not in URL_BREAK_AFTER]
 
 
-def _width_of(clusters, start: int, end: int) -> float:
+def _width_of(clusters: list[_Cluster], start: int, end: int) -> float:
     k = bisect_left(clusters, start, key=lambda c: c.start)
     total = 0.0
     while k < len(clusters) and clusters[k].start < end:
@@ -248,7 +255,7 @@ def _width_of(clusters, start: int, end: int) -> float:
     return total
 
 
-def break_flags(text, clusters, lo: int, hi: int, rules: BreakRules) -> list[bool]:
+def break_flags(text: str, clusters: list[_Cluster], lo: int, hi: int, rules: BreakRules) -> list[bool]:
     """For clusters lo..hi-1, whether a line may start there: after spaces (but where `rules` keep the
     text together), and inside long URLs where `rules` allow it (never at the first cluster)."""
     flags = []
@@ -262,7 +269,8 @@ def break_flags(text, clusters, lo: int, hi: int, rules: BreakRules) -> list[boo
     return flags
 
 
-def fill_lines(text, clusters, breaks, width, style, a: int = 0):
+def fill_lines(text: str, clusters: list[_Cluster], breaks: list[bool], width: float, style: ParagraphStyle,
+               a: int = 0) -> Iterator[tuple[int, int]]:
     """Each line's (first, end) clusters from cluster a on: greedy first fit on shaped widths, but for
     the paragraph's last lines, where the last is never a runt (see no_runt). A line depends on its
     clusters and those of the word after it, and the two lines before the last on the last; a word
@@ -280,7 +288,8 @@ def fill_lines(text, clusters, breaks, width, style, a: int = 0):
 RUNT_STRETCH = 2.0  # a line above a runt may take its spaces to this many times their width, at most
 
 
-def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def no_runt(clusters: list[_Cluster], breaks: list[bool], width: float, style: ParagraphStyle,
+            lines: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The last lines of a paragraph (up to three), broken again so that the last is not a runt: one word
     of fewer than RUNT_CHARACTERS characters. The runt takes the last word of the line above, and that
     line one from the line above it when it would be too loose (its spaces past RUNT_STRETCH times their
@@ -294,7 +303,8 @@ def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: 
     for m in range(2, len(lines) + 1):  # the last two lines broken again, else the last three
         start = lines[-m][0]
         points = [k for k in range(start + 1, n) if breaks[k]]
-        best, best_cost = None, None
+        best: list[tuple[int, int]] | None = None
+        best_cost: float | None = None
         for chosen in combinations(points, m - 1):  # (the last lines hold a few dozen break points)
             edges = [start, *chosen, n]
             pieces = list(zip(edges, edges[1:]))
@@ -309,23 +319,24 @@ def no_runt(clusters, breaks, width, style, lines: list[tuple[int, int]], text: 
     return lines
 
 
-def _kashida_room(text, clusters) -> float:
+def _kashida_room(text: str, clusters: list[_Cluster]) -> float:
     """How much kashidas can widen these clusters: as many tatweels as _kashidas puts at most."""
     return sum(KASHIDAS_PER_WORD * _tatweel(c.face)[1] * c.scale for c in _kashida_places(text, clusters))
 
 
-def _is_runt(clusters, breaks, line: tuple[int, int], text: str) -> bool:
+def _is_runt(clusters: list[_Cluster], breaks: list[bool], line: tuple[int, int], text: str) -> bool:
     a, b = line
     if any(breaks[k] for k in range(a + 1, b)):
         return False
     return len(text[clusters[a].start:clusters[b - 1].end].strip()) < RUNT_CHARACTERS
 
 
-def _natural(clusters, a: int, b: int) -> float:
+def _natural(clusters: list[_Cluster], a: int, b: int) -> float:
     return sum(c.width for c in clusters[a:b]) - _trailing_space_width(clusters, a, b)
 
 
-def _evenness(text, clusters, lines, width, style) -> float | None:
+def _evenness(text: str, clusters: list[_Cluster], lines: list[tuple[int, int]], width: float,
+              style: ParagraphStyle) -> float | None:
     """How unevenly justified lines would be (the sum of their spaces' stretch squared, in space widths);
     None when one does not fit or would stretch past RUNT_STRETCH."""
     cost = 0.0
@@ -346,11 +357,12 @@ def _evenness(text, clusters, lines, width, style) -> float | None:
     return cost
 
 
-def _first_fit(clusters, breaks, width, style, a: int):
+def _first_fit(clusters: list[_Cluster], breaks: list[bool], width: float, style: ParagraphStyle,
+               a: int) -> Iterator[tuple[int, int]]:
     n = len(clusters)
     while a < n:
         natural = shrink = 0.0
-        best = None
+        best: int | None = None
         b = a
         while b < n:
             c = clusters[b]
@@ -373,7 +385,7 @@ def _first_fit(clusters, breaks, width, style, a: int):
         a = best
 
 
-def _trailing_space_width(clusters, a, b) -> float:
+def _trailing_space_width(clusters: list[_Cluster], a: int, b: int) -> float:
     total = 0.0
     while b > a and clusters[b - 1].space:
         b -= 1
@@ -381,7 +393,7 @@ def _trailing_space_width(clusters, a, b) -> float:
     return total
 
 
-def _empty_line(width, style) -> Line:
+def _empty_line(width: float, style: ParagraphStyle) -> Line:
     asc, desc = _metrics(style.family.regular, style.size)
     return Line([], width, 0.0, 0.0, asc, desc, style.line_height, "", [])
 
@@ -390,7 +402,8 @@ def _metrics(face: FontFace, size: float) -> tuple[float, float]:
     return face.ascent * size / face.upem, -face.descent * size / face.upem
 
 
-def make_line(text, clusters, a: int, b: int, owner, spans, width, style, rules: BreakRules | None = None) -> Line:
+def make_line(text: str, clusters: list[_Cluster], a: int, b: int, owner: list[int], spans: list[Span],
+              width: float, style: ParagraphStyle, rules: BreakRules | None = None) -> Line:
     """The line of clusters a..b-1, justified unless it is the segment's last, or it breaks inside a URL
     and would have to stretch its spaces past their limit (then it is set ragged)."""
     justify = b != len(clusters) and style.align == "justify"
@@ -446,7 +459,7 @@ def extraction_text(cluster: str, rtl: bool) -> str:
     return cluster[::-1] if rtl and len(cluster) > 1 else cluster
 
 
-def _line_start(width, used, style, justified) -> float:
+def _line_start(width: float, used: float, style: ParagraphStyle, justified: bool) -> float:
     """Left edge of the ink: a justified line fills the width; others sit at their side."""
     if justified:
         return 0.0
@@ -456,7 +469,8 @@ def _line_start(width, used, style, justified) -> float:
     return width - used if at_right else 0.0
 
 
-def _place_cluster(text, c: _Cluster, x, span, kashidas, out, line_start) -> float:
+def _place_cluster(text: str, c: _Cluster, x: float, span: int, kashidas: int, out: list[PlacedGlyph],
+                   line_start: int) -> float:
     """Append the cluster's glyphs at pen x. Each glyph carries the characters it stands for: a mark's
     glyph its mark, the letter's glyph the letter (a reader takes a letter whose text holds a mark for a
     mark); of several glyphs standing for the same characters, the widest carries them, the others none."""
@@ -490,7 +504,7 @@ def _place_cluster(text, c: _Cluster, x, span, kashidas, out, line_start) -> flo
     return x
 
 
-def _glyph_texts(text, c: _Cluster, rtl: bool) -> tuple[list[str], int]:
+def _glyph_texts(text: str, c: _Cluster, rtl: bool) -> tuple[list[str], int]:
     """The text each glyph of a cluster is copied as, and the widest glyph (which spans the kashidas)."""
     glyphs = c.glyphs
     offset = c.start - glyphs[0].cluster  # glyph indices count from the shaped window
@@ -521,7 +535,8 @@ def _tatweel(face: FontFace) -> tuple[int, int]:
     return cached
 
 
-def _justify(text, clusters, width, natural, style, justify) -> tuple[float, dict]:
+def _justify(text: str, clusters: list[_Cluster], width: float, natural: float, style: ParagraphStyle,
+             justify: bool) -> tuple[float, dict[_Cluster, int]]:
     """Extra width per space, and tatweels to insert before clusters (kashida)."""
     spaces = [c for c in clusters if c.space]
     if not justify or not clusters:
@@ -538,13 +553,13 @@ def _justify(text, clusters, width, natural, style, justify) -> tuple[float, dic
     return (extra - _kashida_width(kashidas)) / len(spaces), kashidas
 
 
-def _stretches_within_limit(clusters, width, natural, style) -> bool:
+def _stretches_within_limit(clusters: list[_Cluster], width: float, natural: float, style: ParagraphStyle) -> bool:
     """Whether the line fills its width with its spaces grown no more than they may (no kashida)."""
     spaces = [c for c in clusters if c.space]
     return bool(spaces) and (width - natural) / len(spaces) <= spaces[0].width * style.space_stretch
 
 
-def _kashida_width(kashidas: dict) -> float:
+def _kashida_width(kashidas: dict[_Cluster, int]) -> float:
     """Points the tatweels add to a line."""
     return sum(n * _tatweel(c.face)[1] * c.scale for c, n in kashidas.items())
 
@@ -552,10 +567,11 @@ def _kashida_width(kashidas: dict) -> float:
 KASHIDAS_PER_WORD = 3  # tatweels a word may take, at most
 
 
-def _kashida_places(text, clusters) -> list:
+def _kashida_places(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
     """The last place in each word HarfBuzz marks safe for a tatweel (Arabic, right to left, not the
     word's first letter)."""
-    places, best = [], None
+    places: list[_Cluster] = []
+    best: _Cluster | None = None
     for i, c in enumerate(clusters):
         if c.space:
             if best is not None:
@@ -569,7 +585,7 @@ def _kashida_places(text, clusters) -> list:
     return places
 
 
-def _kashidas(text, clusters, needed, style) -> dict:
+def _kashidas(text: str, clusters: list[_Cluster], needed: float, style: ParagraphStyle) -> dict[_Cluster, int]:
     """At most a few tatweels per word, at the last place in each word HarfBuzz marks safe."""
     if not style.kashida or needed <= 0:
         return {}
@@ -578,7 +594,7 @@ def _kashidas(text, clusters, needed, style) -> dict:
         return {}
     unit = _tatweel(candidates[0].face)[1] * candidates[0].scale
     count = min(int(needed // unit), KASHIDAS_PER_WORD * len(candidates))
-    result: dict = {}
+    result: dict[_Cluster, int] = {}
     for k in range(count):  # spread evenly, from the right of the line
         c = candidates[k % len(candidates)]
         result[c] = result.get(c, 0) + 1

@@ -23,15 +23,18 @@ The objects are written when the document is saved (ReportLab's
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from circular_editor.errors import UserError
 from circular_editor.typeset.fonts import FontFace
-from circular_editor.typeset.subset import subset_keeping_ids
+from circular_editor.typeset.subset import Composite, subset_keeping_ids
 
 _ATTR = "_circular_editor_fonts"
+GlyphRef = int | tuple[tuple[int, int, int], ...]  # a glyph id, or (glyph id, dx, dy) components in font units
+CodeKey = tuple[GlyphRef, str, int]  # what one code draws: the glyph, the text it is copied as, its PDF width
 
 
 class TooManyCharacters(UserError):
@@ -42,10 +45,10 @@ class _FaceCodes:
     def __init__(self, face: FontFace, internal_name: str):
         self.face = face
         self.internal_name = internal_name
-        self.entries: list[tuple] = [(0, "", face.advances[0])]  # code 0 is .notdef
-        self._written: dict[tuple, str] = {}  # key -> its code as a TJ array writes it
+        self.entries: list[CodeKey] = [(0, "", face.advances[0])]  # code 0 is .notdef
+        self._written: dict[CodeKey, str] = {}  # key -> its code as a TJ array writes it
 
-    def hex(self, key: tuple) -> str:
+    def hex(self, key: CodeKey) -> str:
         """The code drawing `key` (glyph id or components, the text it is copied as, its width in font
         units for the PDF) as a TJ array writes it: <0A1F>. Codes are given in order of first use."""
         written = self._written.get(key)
@@ -62,7 +65,7 @@ class _FaceCodes:
 class DocumentFonts:
     """The faces one ReportLab document draws with; get it with `fonts_of(canvas)`."""
 
-    def __init__(self, doc):
+    def __init__(self, doc: Any):  # (ReportLab's PDFDocument)
         self.faces: dict[int, _FaceCodes] = {}
         doc.delayedFonts.append(self)
 
@@ -73,7 +76,7 @@ class DocumentFonts:
             codes = self.faces[id(face)] = _FaceCodes(face, name)
         return codes
 
-    def addObjects(self, doc) -> None:  # ReportLab's name: called once, when the PDF is written
+    def addObjects(self, doc: Any) -> None:  # ReportLab's name: called once, when the PDF is written
         font_dict = doc.idToObject["BasicFonts"].dict
         for codes in self.faces.values():
             # An indirect object, as a font resource must be: written inline, poppler reports "xref num 1
@@ -94,31 +97,32 @@ class _NoFont:
         name = "CircularEditor-NoFont"
 
 
-def new_canvas(buffer, **options) -> Canvas:
+def new_canvas(buffer: Any, **options: Any) -> Canvas:
     """A ReportLab canvas that draws with our fonts only (see _NoFont)."""
     if _NoFont.fontName not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(_NoFont())
     return Canvas(buffer, initialFontName=_NoFont.fontName, **options)
 
 
-def fonts_of(canvas) -> DocumentFonts:
+def fonts_of(canvas: Canvas) -> DocumentFonts:
     doc = canvas._doc
-    fonts = getattr(doc, _ATTR, None)
+    fonts: DocumentFonts | None = getattr(doc, _ATTR, None)
     if fonts is None:
         fonts = DocumentFonts(doc)
         setattr(doc, _ATTR, fonts)
     return fonts
 
 
-def pdf_text(obj, document) -> str:
+def pdf_text(obj: Any, document: Any) -> str:
     """A ReportLab object (a reference, a PDFString, a name...) as the PDF writes it, for objects we write as
     text (a structure element, an annotation): ReportLab's own dictionaries cost 0.1 ms each to write."""
     if obj.__class__ is pdfdoc.PDFObjectReference:
         return "%d %d R" % document.idToObjectNumberAndVersion[obj.name]
-    return obj.format(document).decode("latin-1")
+    written: bytes = obj.format(document)
+    return written.decode("latin-1")
 
 
-def _stream(doc, content: bytes) -> pdfdoc.PDFStream:
+def _stream(doc: Any, content: bytes) -> pdfdoc.PDFStream:
     stream = pdfdoc.PDFStream(content=content)
     if doc.compression:
         stream.filters = [pdfdoc.PDFZCompress]
@@ -131,15 +135,15 @@ def _subset_tag(face: FontFace, gids: list[int]) -> str:
     return "".join(chr(65 + b % 26) for b in digest[:6])
 
 
-def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
+def _type0_font(doc: Any, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
     face = codes.face
     drawn = [_glyph_program(face, glyph, width) for glyph, _, width in codes.entries]
-    composites = tuple(sorted({glyph for glyph in drawn if glyph.__class__ is tuple}))
+    composites = tuple(sorted({glyph for glyph in drawn if not isinstance(glyph, int)}))
     gid_of = {glyph: len(face.advances) + k for k, glyph in enumerate(composites)}
-    gids = [gid_of[glyph] if glyph.__class__ is tuple else glyph for glyph in drawn]
+    gids = [glyph if isinstance(glyph, int) else gid_of[glyph] for glyph in drawn]
     base_font = f"{_subset_tag(face, gids)}+{face.postscript_name}"
     scale = 1000.0 / face.upem
-    used = {glyph for glyph in drawn if glyph.__class__ is int}
+    used = {glyph for glyph in drawn if isinstance(glyph, int)}
     font_file = pdfdoc.PDFStream(content=subset_keeping_ids(face.data, used, composites))
     font_file.dictionary["Length1"] = len(font_file.content)
     font_file.filters = [pdfdoc.PDFZCompress]
@@ -179,12 +183,12 @@ def _type0_font(doc, codes: _FaceCodes) -> pdfdoc.PDFDictionary:
     })
 
 
-def _glyph_program(face: FontFace, glyph, width: int):
+def _glyph_program(face: FontFace, glyph: GlyphRef, width: int) -> int | Composite:
     """The glyph of the subset that draws a code: the font's own glyph where the code's width is its
     advance, else a composite (its components, the code's width) of the subset's own, so that the
     width in the font dictionary is the glyph program's (PDF/A-2, ISO 19005-2 6.2.11.5): a justified
     glyph, a mark drawn with no width, a glyph with its textless neighbours."""
-    if glyph.__class__ is int:
+    if isinstance(glyph, int):
         if face.advances[glyph] == width:
             return glyph
         glyph = ((glyph, 0, 0),)
@@ -198,7 +202,7 @@ def _utf16_hex(text: str) -> str:
 TEXTLESS = "\u200d"  # what a glyph with no text of its own is copied as
 
 
-def _to_unicode_cmap(entries: list[tuple]) -> bytes:
+def _to_unicode_cmap(entries: list[CodeKey]) -> bytes:
     """bfchar entries: code -> the logical text of the glyph, for every code but .notdef."""
     pairs = [(code, entry[1] or TEXTLESS) for code, entry in enumerate(entries) if code]
     lines = [

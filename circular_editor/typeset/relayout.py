@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from circular_editor.typeset.bidi import bidi_class, bracket_depths
 from circular_editor.typeset.edits import common_ends
 from circular_editor.typeset.isolate import Isolate, find_isolates
-from circular_editor.typeset.layout import (Line, ParagraphStyle, Segment, assign_faces, break_flags, break_rules,
-                                            fill_lines, layout_segment, make_line, segment_levels, shape_runs)
+from circular_editor.typeset.layout import (Line, ParagraphStyle, Segment, _Cluster, assign_faces, break_flags,
+                                            break_rules, fill_lines, layout_segment, make_line, segment_levels,
+                                            shape_runs)
 from circular_editor.typeset.shaping import CONTEXT
 from circular_editor.typeset.spans import Span
 
@@ -101,7 +102,8 @@ def layout(text: str, owner: list[int], spans: list[Span], width: float, style: 
     return segment.lines
 
 
-def _unchanged(kept: _Kept, text: str, spans: list[Span], width, style) -> tuple[int, int] | None:
+def _unchanged(kept: _Kept, text: str, spans: list[Span], width: float,
+               style: ParagraphStyle) -> tuple[int, int] | None:
     """(characters at the start, at the end) that `text` shares with the kept one, in the same span;
     None when it is not an edit of it (another width, style or set of spans, or most of it changed)."""
     if kept.width != width or kept.style != style or len(kept.spans) != len(spans) or any(
@@ -152,11 +154,12 @@ def _cut_after(text: str, limit: int, brackets: _Brackets, old: _Brackets, delta
     return len(text)
 
 
-def _same_run(c, d) -> bool:
+def _same_run(c: _Cluster, d: _Cluster) -> bool:
     return c.level == d.level and c.face is d.face
 
 
-def _again(kept: _Kept, text, owner, spans, width, style, isolates: list[Isolate], brackets: _Brackets,
+def _again(kept: _Kept, text: str, owner: list[int], spans: list[Span], width: float, style: ParagraphStyle,
+           isolates: list[Isolate], brackets: _Brackets,
            start: int, end: int) -> Segment | None:
     """The segment of `text`, which shares `start` characters at its start and `end` at its end with the
     kept one; None when it has to be laid out whole."""
@@ -229,7 +232,7 @@ def _again(kept: _Kept, text, owner, spans, width, style, isolates: list[Isolate
     return Segment(new, breaks, ranges, lines, True)
 
 
-def _cluster_at(clusters, i: int) -> int | None:
+def _cluster_at(clusters: list[_Cluster], i: int) -> int | None:
     """The index of the cluster that starts at character i (or the end), None when i is inside one."""
     k = bisect_left(clusters, i, key=lambda c: c.start)
     if k < len(clusters) and clusters[k].start != i or k == len(clusters) and clusters and clusters[-1].end != i:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import uharfbuzz as hb
 
@@ -108,12 +108,12 @@ RUNS_KEPT = 256
 
 
 @lru_cache(maxsize=RUNS_KEPT)
-def _grouped_harfbuzz(face, text, start, end, rtl, script) -> tuple[Cluster, ...]:
+def _grouped_harfbuzz(face: FontFace, text: str, start: int, end: int, rtl: bool, script: str) -> tuple[Cluster, ...]:
     return _group(_shape_harfbuzz(face, text, start, end, rtl, script))
 
 
 @lru_cache(maxsize=2048)
-def _grouped_fallback(face, source) -> tuple[Cluster, ...]:
+def _grouped_fallback(face: FontFace, source: str) -> tuple[Cluster, ...]:
     return _group(_reshape_fallback(face, source))
 
 
@@ -168,7 +168,7 @@ def _grapheme_starts(text: str, first: int) -> list[int]:
 
 
 @lru_cache(maxsize=1)
-def _reshaper():
+def _reshaper() -> Any:
     """arabic-reshaper, imported on first use: the bundled faces never need it, and importing it
     imports fontTools when installed (~10 ms of every cold start)."""
     from arabic_reshaper import ArabicReshaper

@@ -169,7 +169,8 @@ def _with_more_glyphs(font: TrueTypeTables, metrics: list[tuple[int, int]], most
 
 def _checksum(data: bytes) -> int:
     padded = data + b"\0" * (-len(data) % 4)
-    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
+    return sum(words) & 0xFFFFFFFF
 
 
 def _assemble(tables: dict[bytes, bytes]) -> bytes:
