@@ -12,12 +12,16 @@ import datetime as _dt
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from circular_editor import jsonfile
 from circular_editor.errors import UserError, escaped, quoted
 
 FORMAT = "itu-circular/1"
+Raw = Any  # a value as JSON decoded it, not checked yet (the readers below check it and say where it is wrong)
+T = TypeVar("T")
 # A style names a template file (`tsb` -> tsb.toml). Whether that template is installed is checked
 # where it matters (render, validate, import, a new circular), not here: a stored circular of a
 # bureau whose templates are absent still opens and exports.
@@ -99,17 +103,17 @@ class Circular:
     closing: str | None = None
     signatories: list[Signatory] | None = None
     annexes: list[Annex] | None = None
-    extra: dict = field(default_factory=dict)  # keys this version does not know, kept for export
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept for export
 
     @property
     def date_value(self) -> _dt.date:
         return _dt.date.fromisoformat(self.date)
 
     @classmethod
-    def from_dict(cls, data) -> "Circular":
+    def from_dict(cls, data: Raw) -> "Circular":
         return _read_circular(data)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return _write_circular(self)
 
     @classmethod
@@ -145,13 +149,13 @@ _KNOWN = ("format", "style", "language", "place", "date", "reference", "addresse
           "signatories", "annexes")
 
 
-def _expect(value, kind, path: str, what: str):
+def _expect(value: Raw, kind: type[T], path: str, what: str) -> T:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise ValidationError(path, f"expected {what}, got {_describe(value)}")
     return value
 
 
-def _describe(value) -> str:
+def _describe(value: Raw) -> str:
     if value is None:
         return "null"
     names = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
@@ -159,17 +163,17 @@ def _describe(value) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _text(value, path: str, limit: int = MAX_TEXT) -> str:
-    _expect(value, str, path, "a string")
-    if len(value) > limit:
-        raise ValidationError(path, f"too long ({len(value):,} characters; at most {limit:,})")
-    _valid_characters(value, path)
-    if "](" in value:  # a link written as markup: only http, https and mailto, no direction controls
+def _text(value: Raw, path: str, limit: int = MAX_TEXT) -> str:
+    text = _expect(value, str, path, "a string")
+    if len(text) > limit:
+        raise ValidationError(path, f"too long ({len(text):,} characters; at most {limit:,})")
+    _valid_characters(text, path)
+    if "](" in text:  # a link written as markup: only http, https and mailto, no direction controls
         from circular_editor.markup import link_problems  # (only then: the engine's patterns cost ~50 ms to load)
-        problems = link_problems(value)
+        problems = link_problems(text)
         if problems:
             raise ValidationError(path, problems[0])
-    return value
+    return text
 
 
 def _valid_characters(value: str, path: str) -> None:
@@ -180,10 +184,10 @@ def _valid_characters(value: str, path: str) -> None:
                                     f"at character {bad.start() + 1:,})")
 
 
-def _unknown(value, path: str) -> None:
+def _unknown(value: Raw, path: str) -> None:
     """A field this version does not know is kept as it is, within the limits of known ones: nesting depth,
     valid text, finite numbers (checked without recursion: a hostile depth cannot overflow the stack)."""
-    pending = [(value, path, 1)]
+    pending: list[tuple[Raw, str, int]] = [(value, path, 1)]
     while pending:
         node, where, depth = pending.pop()
         if depth > MAX_DEPTH:
@@ -203,21 +207,21 @@ def _unknown(value, path: str) -> None:
             pending.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(node))
 
 
-def _texts(value, path: str, limit: int = MAX_LINE) -> list[str]:
+def _texts(value: Raw, path: str, limit: int = MAX_LINE) -> list[str]:
     return _list_of(value, path, "a list of strings", lambda v, where: _text(v, where, limit))
 
 
-def _count(value: list, path: str) -> None:
+def _count(value: list[Any] | dict[str, Any], path: str) -> None:
     if len(value) > MAX_ITEMS:
         raise ValidationError(path, f"too many entries ({len(value):,}; at most {MAX_ITEMS:,})")
 
 
-def _optional(data: dict, key: str, read):
+def _optional(data: dict[str, Any], key: str, read: Callable[[Raw, str], T]) -> T | None:
     return read(data[key], key) if key in data else None
 
 
-def _read_circular(data) -> Circular:
-    _expect(data, dict, "", "a JSON object")
+def _read_circular(data: Raw) -> Circular:
+    data = _expect(data, dict, "", "a JSON object")
     if "format" not in data:
         raise ValidationError("format", f'missing (expected "{FORMAT}")')
     if data["format"] != FORMAT:
@@ -259,7 +263,7 @@ def _read_circular(data) -> Circular:
     return circular
 
 
-def _size(data) -> tuple[int, int]:
+def _size(data: Raw) -> tuple[int, int]:
     """(characters in every string, entries of every list) of the (already checked) content: what bounds the
     work of rendering it."""
     characters, entries, pending = 0, 0, [data]
@@ -275,7 +279,7 @@ def _size(data) -> tuple[int, int]:
     return characters, entries
 
 
-def _extra(data: dict) -> dict:
+def _extra(data: dict[str, Any]) -> dict[str, Any]:
     extra = {k: v for k, v in data.items() if k not in _KNOWN}
     for key, value in extra.items():
         _valid_characters(key, "")
@@ -283,46 +287,46 @@ def _extra(data: dict) -> dict:
     return extra
 
 
-def _date(value, path: str) -> str:
-    _text(value, path, 40)
+def _date(value: Raw, path: str) -> str:
+    text = _text(value, path, 40)
     try:
-        if not _ISO_DATE.fullmatch(value):  # (fromisoformat also takes week dates, 2023-W01-1)
+        if not _ISO_DATE.fullmatch(text):  # (fromisoformat also takes week dates, 2023-W01-1)
             raise ValueError
-        _dt.date.fromisoformat(value)
+        _dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(path, f"expected a date as YYYY-MM-DD, got {quoted(value)}") from None
-    return value
+        raise ValidationError(path, f"expected a date as YYYY-MM-DD, got {quoted(text)}") from None
+    return text
 
 
-def _contact(value, path: str) -> dict[str, str]:
-    _expect(value, dict, path, "an object")
+def _contact(value: Raw, path: str) -> dict[str, str]:
+    value = _expect(value, dict, path, "an object")
     _only(value, CONTACT_FIELDS, path)
     return {key: _text(v, f"{path}.{key}", MAX_LINE) for key, v in value.items()}
 
 
-def _list_of(value, path: str, what: str, read) -> list:
+def _list_of(value: Raw, path: str, what: str, read: Callable[[Raw, str], T]) -> list[T]:
     """`read(item, "path[i]")` of every item of a list, within MAX_ITEMS."""
     _expect(value, list, path, what)
     _count(value, path)
     return [read(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
 
-def _signatories(value, path: str) -> list[Signatory]:
+def _signatories(value: Raw, path: str) -> list[Signatory]:
     return _list_of(value, path, "a list", _signatory)
 
 
-def _signatory(item, path: str) -> Signatory:
-    _expect(item, dict, path, "an object with note, name and title")
+def _signatory(item: Raw, path: str) -> Signatory:
+    item = _expect(item, dict, path, "an object with note, name and title")
     _only(item, SIGNATORY_FIELDS, path)
     return Signatory(**{k: _text(item[k], f"{path}.{k}", MAX_LINE) for k in item})
 
 
-def _blocks(value, path: str) -> list[Block]:
+def _blocks(value: Raw, path: str) -> list[Block]:
     return _list_of(value, path, "a list of blocks", _block)
 
 
-def _block(item, path: str) -> Block:
-    _expect(item, dict, path, 'a block object ({"type": "paragraph", "text": ...})')
+def _block(item: Raw, path: str) -> Block:
+    item = _expect(item, dict, path, 'a block object ({"type": "paragraph", "text": ...})')
     kind = item.get("type")
     if kind == "paragraph":
         _only(item, ("type", "text", "direction"), path)
@@ -338,27 +342,27 @@ def _block(item, path: str) -> Block:
     raise ValidationError(f"{path}.type", f'expected "paragraph" or "list", got {quoted(kind)}')
 
 
-def _direction(item: dict, path: str) -> str | None:
+def _direction(item: dict[str, Any], path: str) -> str | None:
     if "direction" not in item:
         return None
     value = item["direction"]
     if value not in DIRECTIONS:
         raise ValidationError(f"{path}.direction", f"expected one of {', '.join(DIRECTIONS)}, got {quoted(value)}")
-    return value
+    return str(value)
 
 
-def _only(item: dict, keys: tuple, path: str) -> None:
+def _only(item: dict[str, Any], keys: tuple[str, ...], path: str) -> None:
     for key in item:
         if key not in keys:
             raise ValidationError(f"{path}.{escaped(key)}", f"unknown field (known: {', '.join(keys)})")
 
 
-def _annexes(value, path: str) -> list[Annex]:
+def _annexes(value: Raw, path: str) -> list[Annex]:
     return _list_of(value, path, "a list", _annex)
 
 
-def _annex(item, path: str) -> Annex:
-    _expect(item, dict, path, "an object with title and body")
+def _annex(item: Raw, path: str) -> Annex:
+    item = _expect(item, dict, path, "an object with title and body")
     _only(item, ("title", "body"), path)
     return Annex(_text(item.get("title", ""), f"{path}.title", MAX_LINE),
                  _blocks(item.get("body", []), f"{path}.body"))
@@ -366,8 +370,8 @@ def _annex(item, path: str) -> Annex:
 
 # ---- writing ----
 
-def _write_blocks(blocks: list[Block]) -> list[dict]:
-    out = []
+def _write_blocks(blocks: list[Block]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for b in blocks:
         if isinstance(b, Paragraph):
             out.append({"type": "paragraph", "text": b.text})
@@ -378,8 +382,8 @@ def _write_blocks(blocks: list[Block]) -> list[dict]:
     return out
 
 
-def _write_circular(c: Circular) -> dict:
-    values = {
+def _write_circular(c: Circular) -> dict[str, Any]:
+    values: dict[str, Any] = {
         "format": FORMAT, "style": c.style, "language": c.language, "place": c.place, "date": c.date,
         "reference": c.reference, "addressees_intro": c.addressees_intro, "addressees": list(c.addressees),
         "copy_to": None if c.copy_to is None else list(c.copy_to),
