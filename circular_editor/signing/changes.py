@@ -8,6 +8,12 @@ see a difference.
 """
 from __future__ import annotations
 
+from typing import Any
+
+# pyHanko's PDF values and its historical resolvers, as these functions take them (read dynamically)
+PdfValue = Any
+Resolver = Any
+
 # /Info entries a later signature may rewrite (pyHanko stamps the producer and the date of the update)
 INFO_REWRITTEN = {"/ModDate", "/Producer"}
 INFO_NAMES = {"/Title": "title", "/Author": "author", "/Subject": "subject", "/Keywords": "keywords",
@@ -19,7 +25,7 @@ CATALOG_SIGNING = {"/AcroForm", "/Metadata", "/Perms", "/DSS", "/Extensions"}
 BACK_LINKS = {"/Parent", "/P", "/Pg", "/Obj"}
 
 
-def describe(reader, signed_revision: int) -> list[str]:
+def describe(reader: Any, signed_revision: int) -> list[str]:
     """Sentences naming what differs between revision `signed_revision` and the last one; [] if nothing."""
     last = reader.xrefs.total_revisions - 1
     if signed_revision >= last:
@@ -32,7 +38,7 @@ def describe(reader, signed_revision: int) -> list[str]:
         return []
 
 
-def _resolved(value, resolver):
+def _resolved(value: PdfValue, resolver: Resolver) -> PdfValue:
     """`value`, an indirect reference followed as of `resolver`'s revision (pyHanko's references follow the
     newest revision by themselves)."""
     from pyhanko.pdf_utils import generic
@@ -44,11 +50,11 @@ def _resolved(value, resolver):
     return value
 
 
-def _get(container, key, resolver):
+def _get(container: PdfValue, key: str, resolver: Resolver) -> PdfValue:
     return _resolved(container.raw_get(key), resolver) if key in container else None
 
 
-def _plain(value, resolver, depth: int = 0):
+def _plain(value: PdfValue, resolver: Resolver, depth: int = 0) -> object:
     """A PDF value as plain Python values (streams as their bytes), to compare two revisions' objects."""
     from pyhanko.pdf_utils import generic
 
@@ -56,27 +62,26 @@ def _plain(value, resolver, depth: int = 0):
     value = _resolved(value, resolver)
     if depth > 12:
         return "…"
-    if reference is not None and isinstance(value, dict) and value.get("/Type") == "/Page":
+    if reference is not None and isinstance(value, generic.DictionaryObject) and value.get("/Type") == "/Page":
         return ("page", reference)  # (a bookmark's destination): the page itself is compared page by page
     if isinstance(value, generic.StreamObject):
         return ("stream", value.data, {str(k): _plain(value.raw_get(k), resolver, depth + 1) for k in value
                                        if k not in ("/Length", "/Filter", "/DecodeParms")})
-    if isinstance(value, dict):
+    if isinstance(value, generic.DictionaryObject):
         return {str(k): _plain(value.raw_get(k), resolver, depth + 1) for k in value if k not in BACK_LINKS}
-    if isinstance(value, list):
-        return [_plain(value.raw_get(n) if hasattr(value, "raw_get") else v, resolver, depth + 1)
-                for n, v in enumerate(value)]
+    if isinstance(value, generic.ArrayObject):
+        return [_plain(value.raw_get(n), resolver, depth + 1) for n in range(len(value))]
     return str(value) if not isinstance(value, (int, float, bytes)) else value
 
 
-def _page_list(resolver) -> list:
-    pages = []
+def _page_list(resolver: Resolver) -> list[PdfValue]:
+    pages: list[PdfValue] = []
 
-    def walk(node, depth=0):
+    def walk(node: PdfValue, depth: int = 0) -> None:
         if depth > 50:
             return
         if node.get("/Type") == "/Pages" or "/Kids" in node:
-            kids = _get(node, "/Kids", resolver) or []
+            kids: PdfValue = _get(node, "/Kids", resolver) or []
             for n in range(len(kids)):
                 walk(_resolved(kids.raw_get(n), resolver), depth + 1)
         else:
@@ -85,13 +90,13 @@ def _page_list(resolver) -> list:
     return pages
 
 
-def _root(resolver):
+def _root(resolver: Resolver) -> PdfValue:
     return _resolved(resolver.trailer_view.raw_get("/Root"), resolver)
 
 
-def _annotations(page, resolver) -> list:
+def _annotations(page: PdfValue, resolver: Resolver) -> list[object]:
     """A page's annotations other than signature widgets (which later signatures add), as plain values."""
-    annots = _get(page, "/Annots", resolver) or []
+    annots: PdfValue = _get(page, "/Annots", resolver) or []
     out = []
     for n in range(len(annots)):
         annot = _resolved(annots.raw_get(n), resolver)
@@ -100,13 +105,13 @@ def _annotations(page, resolver) -> list:
     return out
 
 
-def _pages(old, new) -> list[str]:
+def _pages(old: Resolver, new: Resolver) -> list[str]:
     before, after = _page_list(old), _page_list(new)
     found = []
     if len(before) != len(after):
         found.append(f"the number of pages changed from {len(before)} to {len(after)}")
     for number, (a, b) in enumerate(zip(before, after), 1):
-        def differs(key):
+        def differs(key: str) -> bool:
             return _plain(_get(a, key, old), old) != _plain(_get(b, key, new), new)
         if differs("/Contents"):
             found.append(f"page {number}'s text was changed")
@@ -123,7 +128,7 @@ def _pages(old, new) -> list[str]:
     return found
 
 
-def _info(old, new) -> list[str]:
+def _info(old: Resolver, new: Resolver) -> list[str]:
     a = _get(old.trailer_view, "/Info", old) or {}
     b = _get(new.trailer_view, "/Info", new) or {}
     changed = sorted(k for k in set(a) | set(b) if k not in INFO_REWRITTEN
@@ -134,14 +139,14 @@ def _info(old, new) -> list[str]:
     return [f"the document information was changed ({names})"]
 
 
-def _catalog(old, new) -> list[str]:
+def _catalog(old: Resolver, new: Resolver) -> list[str]:
     a, b = _root(old), _root(new)
     changed = sorted(k for k in set(a) | set(b) if k not in CATALOG_SIGNING | {"/Pages"}
                      and _plain(_get(a, k, old), old) != _plain(_get(b, k, new), new))
     return [f"the document's {', '.join(k.lstrip('/') for k in changed)} entries were changed"] if changed else []
 
 
-def info_changed(reader, signed_revision: int) -> bool:
+def info_changed(reader: Any, signed_revision: int) -> bool:
     """Whether the document information (title, author, ...) differs from the signed revision's."""
     last = reader.xrefs.total_revisions - 1
     if signed_revision >= last:

@@ -2,18 +2,23 @@
 signed PDF's signatures say. The rules are signing's (sign.py, verify.py); this module reads arguments."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from circular_editor.atomic import write_whole
 from circular_editor.commandline import MAX_PDF_BYTES, CommandError, open_store
 from circular_editor.files import read_regular_file
 
+if TYPE_CHECKING:
+    from circular_editor.store.repository import Repository
+
 P12_PASSWORD_ENV = "CIRCULAR_EDITOR_P12_PASSWORD"
 
 
-def add_commands(commands, db) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], db: argparse.ArgumentParser) -> None:
     sign = commands.add_parser("sign", parents=[db], help="sign a final circular and write the signed PDF")
     sign.add_argument("id", type=int)
     sign.add_argument("--p12", required=True, metavar="FILE", help="the signer's certificate and key (PKCS#12)")
@@ -33,7 +38,7 @@ def add_commands(commands, db) -> None:
     verify.set_defaults(run=_verify)
 
 
-def _password(args) -> str:
+def _password(args: argparse.Namespace) -> str:
     """The .p12 password: $CIRCULAR_EDITOR_P12_PASSWORD, one line of standard input, or asked on the terminal."""
     import getpass
 
@@ -51,7 +56,7 @@ def _password(args) -> str:
                        "or run the command in a terminal")
 
 
-def _sign(args) -> int:
+def _sign(args: argparse.Namespace) -> int:
     import hashlib
 
     from circular_editor.render import render
@@ -98,7 +103,7 @@ def _sign(args) -> int:
     return 0
 
 
-def _send_signature(store, record_id: int, index: int, output: Path) -> None:
+def _send_signature(store: Repository, record_id: int, index: int, output: Path) -> None:
     from circular_editor.bureau import sync
     from circular_editor.bureau.commands import ask_password
     from circular_editor.bureau.connect import Offline
@@ -113,8 +118,8 @@ def _send_signature(store, record_id: int, index: int, output: Path) -> None:
         print(f"circular-editor: {problem}", file=sys.stderr)
 
 
-def _verify(args) -> int:
-    from circular_editor.signing import verdict, verify_pdf
+def _verify(args: argparse.Namespace) -> int:
+    from circular_editor.signing.verify import verdict, verify_pdf
 
     data = read_regular_file(args.file, MAX_PDF_BYTES, "a PDF this program checks")
     reports = verify_pdf(data, args.trust)

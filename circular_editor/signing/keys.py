@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from circular_editor.errors import UserError
 from circular_editor.files import UnreadableInput, read_regular_file
+
+if TYPE_CHECKING:  # (imported only when a key is opened: cryptography and pyHanko load in about a second)
+    from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
+    from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
+    from cryptography.x509 import Certificate
+    from pyhanko.sign.signers import SimpleSigner
 
 MAX_P12_BYTES = 1_000_000
 MAX_TRUST_BYTES = 5_000_000
@@ -33,7 +41,7 @@ class WrongPassword(SigningError):
 @dataclass
 class Signer:
     """A certificate and its key, checked: in date, meant for signing, the key matching."""
-    pyhanko_signer: object
+    pyhanko_signer: SimpleSigner
     name: str  # the certificate holder's common name (or the whole subject), as people read it
     emails: tuple[str, ...]  # e-mail addresses the certificate names (subject and alternative names)
     fingerprint: str  # SHA-256 of the certificate (DER), hex
@@ -48,14 +56,14 @@ def _read_limited(path: Path, limit: int, what: str) -> bytes:
         raise SigningError(str(exc)) from None
 
 
-def public_der(key) -> bytes:
+def public_der(key: PublicKeyTypes) -> bytes:
     """A public key's SubjectPublicKeyInfo (every key type has one; only some have public_numbers)."""
     from cryptography.hazmat.primitives import serialization
 
     return key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def key_refusal(key) -> str | None:
+def key_refusal(key: PrivateKeyTypes) -> str | None:
     """Why this private key cannot sign a circular, or None when it can."""
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
@@ -112,7 +120,7 @@ def load_signer(p12_path: str | Path, password: str, now: dt.datetime | None = N
                                "neither digital signatures nor non-repudiation)")
     except x509.ExtensionNotFound:
         pass  # no restriction stated
-    signer = _pyhanko_signer(key, cert, extra)
+    signer = _pyhanko_signer(cast("PKCS12PrivateKeyTypes", key), cert, extra)  # (a kind key_refusal let through)
     if signer is None:
         raise SigningError(f"{path}: the certificate cannot be used for signing")
     fingerprint = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
@@ -120,16 +128,17 @@ def load_signer(p12_path: str | Path, password: str, now: dt.datetime | None = N
     return Signer(signer, name, certificate_emails(cert), fingerprint, cert.not_valid_after_utc, md)
 
 
-def _pyhanko_signer(key, cert, extra):
+def _pyhanko_signer(key: PKCS12PrivateKeyTypes, cert: Certificate, extra: list[Certificate]) -> SimpleSigner | None:
     """pyHanko's signer for the key and chain, from an unencrypted copy held in memory only."""
     from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
     from pyhanko.sign import signers
 
     clear = pkcs12.serialize_key_and_certificates(None, key, cert, extra or None, NoEncryption())
-    return signers.SimpleSigner.load_pkcs12_data(clear, other_certs=[], passphrase=None)
+    signer: SimpleSigner | None = signers.SimpleSigner.load_pkcs12_data(clear, other_certs=[], passphrase=None)
+    return signer
 
 
-def holder_name(cert) -> str:
+def holder_name(cert: Certificate) -> str:
     """The certificate holder as people read it: the common name, else the whole subject."""
     from cryptography.x509.oid import NameOID
 
@@ -137,7 +146,7 @@ def holder_name(cert) -> str:
     return str(names[0].value) if names else cert.subject.rfc4514_string()
 
 
-def certificate_emails(cert) -> tuple[str, ...]:
+def certificate_emails(cert: Certificate) -> tuple[str, ...]:
     from cryptography import x509
     from cryptography.x509.oid import NameOID
 
@@ -150,7 +159,7 @@ def certificate_emails(cert) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def load_trust_roots(paths) -> list:
+def load_trust_roots(paths: Sequence[str | Path]) -> list[Any]:
     """The certificates in each file (PEM, one or a bundle, or DER), as asn1crypto certificates for pyHanko.
 
     A file that holds no certificate (text, a private key alone, a PKCS#12 file, nothing) is refused by name."""

@@ -17,9 +17,20 @@ import io
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from circular_editor.defaults import signature_field_name
 from circular_editor.signing.keys import Signer, SigningError
+
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from circular_editor.model import Circular
+    from circular_editor.store.records import SignedFile
+
+Room = tuple[int, float, float, float, float]  # a signatory's signature room: page, x0, y0, x1, y1 (points)
 
 
 class SignerMismatch(SigningError):
@@ -47,15 +58,16 @@ def same_person(signer: Signer, name: str) -> bool:
     return any(sorted(_name_words(c)) == wanted for c in candidates)
 
 
-def check_signer(signer: Signer, person: str, known_fingerprints=()) -> None:
+def check_signer(signer: Signer, person: str, known_fingerprints: Iterable[str] = ()) -> None:
     """SignerMismatch unless the certificate names `person` or is one `person`'s record already names."""
     if signer.fingerprint in set(known_fingerprints) or same_person(signer, person):
         return
     raise SignerMismatch(signer.name, person.strip() or "an unnamed signatory", signer.fingerprint)
 
 
-def sign_circular(pdf: bytes, rooms: dict, circular, index: int, signer: Signer, timestamp_url: str | None = None,
-                  day: dt.date | None = None, known_fingerprints=()) -> bytes:
+def sign_circular(pdf: bytes, rooms: dict[int, Room], circular: Circular, index: int, signer: Signer,
+                  timestamp_url: str | None = None, day: dt.date | None = None,
+                  known_fingerprints: Iterable[str] = ()) -> bytes:
     """`pdf` (this circular's, as rendered, or already signed by others) signed by signatory `index` of the letter,
     the appearance in that signatory's room; SignerMismatch when the certificate is not that signatory's."""
     from circular_editor import styles
@@ -77,19 +89,18 @@ def sign_circular(pdf: bytes, rooms: dict, circular, index: int, signer: Signer,
                     location=own.place, timestamp_url=timestamp_url)
 
 
-def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, float], field_name: str,
+def sign_pdf(pdf: bytes, signer: Signer, room: Room, field_name: str,
              appearance: bytes, reason: str = "", location: str = "", timestamp_url: str | None = None) -> bytes:
     """`pdf` with one more signature in field `field_name` over `room` (page, x0, y0, x1, y1), as an incremental
     update; `appearance` is a one-page PDF the size of the room."""
     from pyhanko import stamp
     from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
     page, x0, y0, x1, y1 = room
     try:
-        writer = _archival_writer(IncrementalPdfFileWriter)(io.BytesIO(pdf), strict=False)
+        writer = _archival_writer()(io.BytesIO(pdf), strict=False)
         existing = {name: value is not None for name, value, _ in fields.enumerate_sig_fields(writer)}
     except Exception:
         raise SigningError("the PDF to sign cannot be read") from None
@@ -119,21 +130,23 @@ def sign_pdf(pdf: bytes, signer: Signer, room: tuple[int, float, float, float, f
     return out.getvalue()
 
 
-def _archival_writer(writer_class):
+def _archival_writer() -> type[IncrementalPdfFileWriter]:
     """pyHanko's incremental writer, keeping the letter a PDF/A file as it signs: pyHanko would date
     /Info and add itself to its /Producer, then rewrite the XMP metadata its own way, naming itself
     alone as producer (PDF/A wants /Info and XMP to agree, ISO 19005-2 6.6.3). Here both say the same:
     the signing time as modification date, "<producer>; pyHanko <version>", and the XMP is ours
     (render/archive.py), claims included."""
     from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.metadata.model import VENDOR
 
     from circular_editor.render.archive import Description, xmp_date, xmp_packet
 
-    class ArchivalWriter(writer_class):
+    class ArchivalWriter(IncrementalPdfFileWriter):
         def _update_meta(self) -> None:
             if self._info is None:
-                return super()._update_meta()
+                super()._update_meta()  # type: ignore[no-untyped-call]  # (pyHanko's, untyped)
+                return
             info = self._info.get_object()
 
             def text(key: str) -> str:
@@ -153,15 +166,14 @@ def _archival_writer(writer_class):
                                              generic.NameObject("/Subtype"): generic.NameObject("/XML")},
                                             stream_data=xmp_packet(described))
             self.root["/Metadata"] = self.add_object(metadata)
-            self.update_root()
+            self.update_root()  # type: ignore[no-untyped-call]  # (pyHanko's, untyped)
     return ArchivalWriter
 
 
-def base_pdf(rendered: bytes, signed_files) -> bytes:
+def base_pdf(rendered: bytes, signed_files: Iterable[SignedFile]) -> bytes:
     """What the next signatory signs: the newest signed file of this circular when it is still there, unchanged
     (its SHA-256 as recorded) and a signed copy of this very rendering; else the rendering itself."""
     import hashlib
-    from pathlib import Path
 
     for entry in reversed(list(signed_files)):
         try:
@@ -173,7 +185,7 @@ def base_pdf(rendered: bytes, signed_files) -> bytes:
     return rendered
 
 
-def is_signed_pdf(path) -> bool:
+def is_signed_pdf(path: str | Path) -> bool:
     """A file holding a PDF signature: never overwritten by an export."""
     try:
         with open(path, "rb") as handle:

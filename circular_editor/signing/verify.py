@@ -16,11 +16,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from circular_editor.errors import one_line
 from circular_editor.signing import changes
 from circular_editor.signing.keys import SigningError, load_trust_roots
+
+if TYPE_CHECKING:  # (pyHanko is imported when a signature is checked)
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+    from pyhanko.sign.validation.status import PdfSignatureStatus
+    from pyhanko_certvalidator import ValidationContext
 
 EXIT_GOOD = 0  # every signature intact, nothing changed after it, and trusted
 EXIT_CHANGED = 1  # a signature is broken, or the document changed after it (or no signature at all)
@@ -50,7 +59,7 @@ class SignatureReport:
     summary: str  # one line for people
 
 
-def verify_pdf(pdf: bytes, trusted=()) -> list[SignatureReport]:
+def verify_pdf(pdf: bytes, trusted: Sequence[str | Path] = ()) -> list[SignatureReport]:
     """Every signature of `pdf`, oldest first; SigningError if the file is not a readable PDF or a trust file
     holds no certificate."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -72,7 +81,8 @@ def verify_pdf(pdf: bytes, trusted=()) -> list[SignatureReport]:
             for n, sig in enumerate(embedded)]
 
 
-def _report(reader, sig, last: bool, context, roots_given: bool, signature_fields: set) -> SignatureReport:
+def _report(reader: PdfFileReader, sig: EmbeddedPdfSignature, last: bool, context: ValidationContext,
+            roots_given: bool, signature_fields: set[str]) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
 
     field = sig.field_name
@@ -94,7 +104,8 @@ def _report(reader, sig, last: bool, context, roots_given: bool, signature_field
                            _summary(field, signer, when, intact, found, trusted, problem))
 
 
-def _changes_after(reader, sig, status, last: bool, signature_fields: set) -> list[str]:
+def _changes_after(reader: PdfFileReader, sig: EmbeddedPdfSignature, status: PdfSignatureStatus, last: bool,
+                   signature_fields: set[str]) -> list[str]:
     """What changed after this signature other than later signatures ([] when nothing did)."""
     from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -120,7 +131,7 @@ def _changes_after(reader, sig, status, last: bool, signature_fields: set) -> li
     return changes.describe(reader, revision) or [problem]
 
 
-def _trust_problem(status, cert, roots_given: bool) -> str:
+def _trust_problem(status: PdfSignatureStatus, cert: Any, roots_given: bool) -> str:
     """Why a signer is not trusted, in words."""
     if not roots_given:
         return "trust not checked: no trust root given"
@@ -141,7 +152,8 @@ def _trust_problem(status, cert, roots_given: bool) -> str:
     return "its certificate is not trusted (" + name.lower().replace("_", " ") + ")"
 
 
-def _summary(field, signer, when, intact, found, trusted, problem) -> str:
+def _summary(field: str, signer: str, when: str, intact: bool, found: tuple[str, ...], trusted: bool,
+             problem: str) -> str:
     who = f"{field}: {signer}, signed {when or 'at an unstated time'}"
     if not intact:
         return f"{who}: NOT VALID: the bytes it signed were changed, or its signature does not match them"
