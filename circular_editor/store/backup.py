@@ -14,13 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+
+Check = Callable[[Path, bytes], None]  # raises when a file's bytes are damaged
 
 KEEP_OPEN = 5  # backups made on open
 KEEP_DAILY = 10
 
 
-def make_backups(files: list[Path], folder: Path, now: dt.datetime, check=None) -> Path | None:
+def make_backups(files: list[Path], folder: Path, now: dt.datetime, check: Check | None = None) -> Path | None:
     """A backup of `files` (and the day's, if none yet); `check(path, data)` raises for a damaged file, which
     is then not backed up (the error goes to the caller). OSError when the disk refuses (full, read-only)."""
     if not files:
@@ -57,7 +60,7 @@ def changed_since(files: list[Path], folder: Path) -> list[Path]:
     return [f for f in files if newest is None or not _same(f, newest / f.name)]
 
 
-def _snapshot(files: list[Path], target: Path, previous: Path | None, check) -> Path:
+def _snapshot(files: list[Path], target: Path, previous: Path | None, check: Check | None) -> Path:
     partial = target.with_name("." + target.name)
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)

@@ -8,6 +8,8 @@ structural and cheap; a record's content is checked in full (`Circular.from_dict
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Iterable
+from typing import Any, NoReturn, TypeGuard
 
 from circular_editor.store.records import STATUSES
 from circular_editor.store.storage import UnreadableFile
@@ -25,19 +27,19 @@ def shard_number(name: str) -> int | None:
     return int(stem) if len(stem) == 2 and stem.isdigit() and int(stem) < SHARDS else None
 
 
-def _fail(path: Path, reason: str):
+def _fail(path: Path, reason: str) -> NoReturn:
     raise UnreadableFile(path, reason)
 
 
-def _whole(value) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _table(data, name: str, path: Path) -> dict:
+def _table(data: Any, name: str, path: Path) -> dict[str, Any]:
     """TinyDB's table `name` ({"<id>": document}); absent is empty."""
     if data is None:
         return {}
-    table = data.get(name, {})
+    table: dict[str, Any] = data.get(name, {})
     if not isinstance(table, dict):
         _fail(path, f"{name}: expected an object of records, got {type(table).__name__}")
     for key, doc in table.items():
@@ -48,7 +50,7 @@ def _table(data, name: str, path: Path) -> dict:
     return table
 
 
-def check_meta(data, path: Path) -> None:
+def check_meta(data: Any, path: Path) -> None:
     info = _table(data, "meta", path).get("1")
     if info is None:
         return  # a new store, or one to rebuild from its shards (the repository does)
@@ -59,7 +61,7 @@ def check_meta(data, path: Path) -> None:
         _fail(path, "meta.shards: expected the shards' numbers and the circulars each holds")
 
 
-def listed_shards(info: dict | None) -> dict[int, set[int] | None] | None:
+def listed_shards(info: dict[str, Any] | None) -> dict[int, set[int] | None] | None:
     """What meta.json says each shard holds: shard -> its circulars' ids (None where schema 1 did not say);
     None when the value has another shape."""
     shards = (info or {}).get("shards", [])
@@ -72,7 +74,7 @@ def listed_shards(info: dict | None) -> dict[int, set[int] | None] | None:
     return None
 
 
-def check_record(doc: dict, where: str, path: Path) -> None:
+def check_record(doc: dict[str, Any], where: str, path: Path) -> None:
     if doc.get("status") not in STATUSES:
         _fail(path, f"{where}.status: expected one of {', '.join(STATUSES)}")
     for key in ("created", "modified"):
@@ -89,7 +91,7 @@ def check_record(doc: dict, where: str, path: Path) -> None:
             _fail(path, f"{where}.content.{key}: expected text")
 
 
-def check_shard(data, path: Path) -> None:
+def check_shard(data: Any, path: Path) -> None:
     """A shard's records, each in its own shard (a shard replaced by another's content is damage)."""
     n = shard_number(path.name)
     for key, doc in _table(data, "circulars", path).items():
@@ -99,7 +101,7 @@ def check_shard(data, path: Path) -> None:
         check_record(doc, f"circulars[{key}]", path)
 
 
-def missing_ids(listed: set[int] | None, held, path: Path) -> None:
+def missing_ids(listed: set[int] | None, held: Iterable[int], path: Path) -> None:
     """A shard must hold every circular meta.json lists for it (an older copy, or another file, does not)."""
     lacking = sorted((listed or set()) - set(held))
     if lacking:
@@ -108,7 +110,7 @@ def missing_ids(listed: set[int] | None, held, path: Path) -> None:
                     "lists (an older copy of the file, or another file)")
 
 
-def check_history(data, path: Path) -> None:
+def check_history(data: Any, path: Path) -> None:
     for key, doc in _table(data, "versions", path).items():
         if not isinstance(doc.get("content"), dict) or not isinstance(doc.get("version"), int):
             _fail(path, f"versions[{key}]: expected a saved version (content and version)")

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from circular_editor.atomic import write_atomic
 from circular_editor.errors import quoted
@@ -25,7 +26,7 @@ class Draft:
     key: str
     record_id: int | None  # the saved circular it edits, None for a new one
     saved_at: str
-    content: dict
+    content: dict[str, Any]
 
 
 class Drafts:
@@ -38,7 +39,7 @@ class Drafts:
             raise StoreError(f"draft key {quoted(key)}: letters, digits, - and _ only")
         return self.folder / f"{key}.json"
 
-    def save(self, key: str, content: dict, record_id: int | None = None) -> None:
+    def save(self, key: str, content: dict[str, Any], record_id: int | None = None) -> None:
         if not self.writable:
             raise ReadOnly(f"the store in {self.folder.parent} is open read-only; the draft was not autosaved")
         saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")

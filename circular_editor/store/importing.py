@@ -1,6 +1,7 @@
 """Reading circulars to import from files given by people (before any store is opened)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from circular_editor import styles
@@ -20,7 +21,7 @@ def read_circular_file(path: str | Path) -> Circular:
     return circular
 
 
-def read_import_files(paths) -> tuple[list[tuple[str, Circular]], list[tuple[str, str]]]:
+def read_import_files(paths: Iterable[str | Path]) -> tuple[list[tuple[str, Circular]], list[tuple[str, str]]]:
     """(valid (file, circular), refused (file, reason)): each file read and validated, before any store is opened
     (so that nothing to import makes no store)."""
     valid, refused = [], []

@@ -10,7 +10,9 @@ is derived data: a damaged or stale one is only made again, never reported as da
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from circular_editor.atomic import write_atomic
 from circular_editor.store import numbering
@@ -22,7 +24,7 @@ CACHE_FORMAT = 2
 log = logging.getLogger(__name__)
 
 
-def summary_of(record_id: int, doc: dict) -> Summary:
+def summary_of(record_id: int, doc: dict[str, Any]) -> Summary:
     content = doc["content"]
     return Summary(record_id, doc["status"], content["style"], content["reference"], content["subject"],
                    content["date"], doc["modified"], "deleted" in doc, doc.get("gid", ""))
@@ -36,7 +38,7 @@ class Index:
         self._folded: dict[int, str] = {}  # filled when a search first needs it (Repository.load_texts)
         self.all_texts = False  # every circular's text is folded: keep it so as circulars change
 
-    def remember(self, record_id: int, doc: dict) -> None:
+    def remember(self, record_id: int, doc: dict[str, Any]) -> None:
         had_text = record_id in self._folded
         self.add(summary_of(record_id, doc))
         if had_text or self.all_texts:
@@ -61,10 +63,10 @@ class Index:
     def has_text(self, record_id: int) -> bool:
         return record_id in self._folded
 
-    def add_text(self, record_id: int, doc: dict) -> None:
+    def add_text(self, record_id: int, doc: dict[str, Any]) -> None:
         self._folded[record_id] = searchable_text(doc["content"])
 
-    def found(self, words: list[str], keep) -> list[Summary]:
+    def found(self, words: list[str], keep: Callable[[Summary], bool]) -> list[Summary]:
         """The summaries `keep` accepts whose text holds every folded word (texts must be there for words)."""
         return [s for i, s in self.summaries.items() if keep(s) and (not words or matches(self._folded[i], words))]
 
@@ -83,7 +85,7 @@ def read_cache(path: Path) -> dict[int, tuple[str, list[Summary]]]:
 
 def write_cache(path: Path, index: Index, digests: dict[int, str], shards: int) -> None:
     """The summaries of each shard whose digest is known; a failure (a full disk) only costs the next open time."""
-    parts = {str(n): {"sha256": digest, "records": {}} for n, digest in digests.items()}
+    parts: dict[str, dict[str, Any]] = {str(n): {"sha256": digest, "records": {}} for n, digest in digests.items()}
     for i, s in index.summaries.items():
         part = parts.get(str(i % shards))
         if part is not None:

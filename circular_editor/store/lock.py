@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from circular_editor.store.errors import StoreLocked
 
@@ -17,7 +18,7 @@ from circular_editor.store.errors import StoreLocked
 class ProcessLock:
     def __init__(self, path: Path):
         self.path = path
-        self._handle = None
+        self._handle: BinaryIO | None = None
 
     def acquire(self) -> None:
         handle = open(self.path, "a+b")
@@ -49,18 +50,18 @@ class ProcessLock:
 if sys.platform == "win32":
     import msvcrt
 
-    def _lock(handle) -> None:
+    def _lock(handle: BinaryIO) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(handle) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _lock(handle) -> None:
+    def _lock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(handle) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -11,18 +11,24 @@ SHA-256 of its content (storage.py), and meta.json lists each shard's circulars.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from circular_editor.store.storefiles import StoreFiles
 
 SCHEMA_VERSION = 2
 FIRST_SEALED_SCHEMA = 2  # store files carry the digest of their content from this schema on (storage.py)
 
 
-def _seal(repository) -> None:
+def _seal(repository: StoreFiles) -> None:
     """1 -> 2: each shard written again (a write seals it), then meta.json's list of what each holds. A crash
     half-way leaves schema 1 in meta.json, under which sealed and plain files are both read."""
     for db in repository.all_shards():
-        db.storage.write(db.storage.read())
+        data = db.storage.read()
+        if data is not None:  # (a shard present but empty of tables has nothing to seal)
+            db.storage.write(data)
     repository.meta.table("meta").update({"shards": repository.shards_held()}, doc_ids=[1])
 
 
-MIGRATIONS: dict[int, Callable] = {1: _seal}
+MIGRATIONS: dict[int, Callable[[StoreFiles], None]] = {1: _seal}

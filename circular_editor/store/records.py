@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from circular_editor.model import Circular
 
@@ -32,7 +33,7 @@ class SignedFile:
 SIGNED_KEYS = {"file", "sha256", "signatory", "signed_at"}
 
 
-def signed_files(doc: dict) -> tuple[SignedFile, ...]:
+def signed_files(doc: dict[str, Any]) -> tuple[SignedFile, ...]:
     """A stored record's signed files (entries of an unknown shape are left out, not guessed at)."""
     return tuple(SignedFile(**entry) for entry in doc.get("signed", []) if isinstance(entry, dict)
                  and set(entry) in (SIGNED_KEYS, SIGNED_KEYS | {"block", "of"}))
@@ -53,7 +54,7 @@ class Record:
     deleted: bool = False
     signed: tuple[SignedFile, ...] = ()  # each signed export, oldest first
     gid: str = ""  # its id in the bureau (a UUID)
-    conflict: dict | None = None  # the bureau server's other version, while a person has not chosen
+    conflict: dict[str, Any] | None = None  # the bureau server's other version, while a person has not chosen
     stage: str = "editing"  # the signatory workflow (bureau server): editing, submitted, returned
     note: str = ""  # why a signatory returned it
     signers: tuple[str, ...] = ()  # the bureau login of each signature block's signatory

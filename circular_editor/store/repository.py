@@ -11,7 +11,9 @@ signatories' queue) in shared.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
 from tinydb import Query
 from tinydb.table import Document
@@ -27,7 +29,7 @@ from circular_editor.store.records import (STATUSES, Record, SignedFile, Status,
                                            signed_files)
 from circular_editor.store.search import fold
 from circular_editor.store.shared import SharedRecords, new_gid
-from circular_editor.store.storefiles import StoreFiles, default_folder
+from circular_editor.store.storefiles import default_folder
 
 __all__ = ["Record", "Repository", "SignedFile", "Summary", "Version", "default_folder"]
 
@@ -36,7 +38,7 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-class Repository(SharedRecords, StoreFiles):
+class Repository(SharedRecords):
     """The circulars of a store: reading, saving as versions, finalizing with a reference, signing, deleting,
     importing (opened and closed as StoreFiles; a bureau's sync through SharedRecords)."""
 
@@ -53,7 +55,7 @@ class Repository(SharedRecords, StoreFiles):
                       doc.get("conflict"), doc.get("stage", "editing"), doc.get("note", ""),
                       tuple(doc.get("signers", ())))
 
-    def _doc(self, record_id: int) -> dict:
+    def _doc(self, record_id: int) -> dict[str, Any]:
         n = record_id % SHARDS
         doc = self._shard(n).table("circulars").get(doc_id=record_id) if n in self._present else None
         if doc is None:
@@ -129,7 +131,7 @@ class Repository(SharedRecords, StoreFiles):
         self._write_record(record_id, doc)
         return self.get(record_id)
 
-    def _new_version(self, record_id: int, old: dict, **changes) -> Record:
+    def _new_version(self, record_id: int, old: dict[str, Any], **changes: Any) -> Record:
         """One write of the record with `changes`, after the version it replaces went to the history."""
         self._push_history(record_id, old)
         self._write_record(record_id, {**old, **changes, "modified": _now(), "version": old["version"] + 1})
@@ -152,8 +154,7 @@ class Repository(SharedRecords, StoreFiles):
 
     def _allocate_id(self, count: int = 1) -> int:
         """The first of `count` new ids (written before the records: a crash skips ids, never reuses them)."""
-        info = self.meta.table("meta").get(doc_id=1)
-        record_id = info["next_id"]
+        record_id: int = self.meta_info()["next_id"]
         self._guarded(lambda: self.meta.table("meta").update({"next_id": record_id + count}, doc_ids=[1]))
         return record_id
 
@@ -186,13 +187,13 @@ class Repository(SharedRecords, StoreFiles):
             raise
         return list(range(first, first + len(circulars)))
 
-    def _write_record(self, record_id: int, doc: dict, synced: bool = False) -> None:
+    def _write_record(self, record_id: int, doc: dict[str, Any], synced: bool = False) -> None:
         """Write a record; a change made here (not `synced` from the bureau server) waits for the next push."""
         doc = {k: v for k, v in {**doc, "gid": doc.get("gid") or new_gid(), "dirty": not synced}.items()
                if v is not None}  # (None: a key cleared, such as a resolved conflict)
         table = self._shard(record_id % SHARDS).table("circulars")
 
-        def replace(stored: dict) -> None:  # (TinyDB's upsert merges: a key removed, `deleted`, would stay)
+        def replace(stored: MutableMapping[str, Any]) -> None:  # (TinyDB's upsert merges: a key removed stays)
             stored.clear()
             stored.update(doc)
         if table.contains(doc_id=record_id):
@@ -255,7 +256,7 @@ class Repository(SharedRecords, StoreFiles):
 
     def known_certificates(self, person: str) -> set[str]:
         """SHA-256 fingerprints of the certificates confirmed as `person`'s (the name as the letter gives it)."""
-        found = self.meta.table("certificates").get(Query().person == " ".join(person.split())) or {}
+        found: Mapping[str, Any] = self.meta.table("certificates").get(Query().person == " ".join(person.split())) or {}
         listed = found.get("sha256")
         return {f for f in listed if isinstance(f, str)} if isinstance(listed, list) else set()
 
@@ -285,7 +286,8 @@ class Repository(SharedRecords, StoreFiles):
             style = styles.load(circular.style)
             key = numbering.counter_key(style, circular.date_value)
             counters = self.meta.table("counters")
-            last = (counters.get(Query().key == key) or {}).get("last", 0)
+            counter: Mapping[str, Any] = counters.get(Query().key == key) or {}
+            last = counter.get("last", 0)
             existing = [(s.reference, dt.date.fromisoformat(s.date)) for s in self._index.summaries.values()
                         if s.style == circular.style]
             reference, n = numbering.next_reference(style, circular.date_value, last, existing,
@@ -317,8 +319,7 @@ class Repository(SharedRecords, StoreFiles):
         self._unlist(record_id)  # (first: meta.json never lists a circular its shard lacks)
         self._guarded(lambda: self._shard(record_id % SHARDS).table("circulars").remove(doc_ids=[record_id]))
         self._index.forget(record_id)
-        self._digests[record_id % SHARDS] = self.shards[record_id % SHARDS].storage.digest
-        self._cache_stale = True
+        self._changed(record_id % SHARDS)
         self._history_path(record_id).unlink(missing_ok=True)
 
     # ---- import and export ----
@@ -346,7 +347,7 @@ class Repository(SharedRecords, StoreFiles):
                 refused.append((path, str(exc)))
         not_saved: list[tuple[str, str]] = []
         try:
-            ids: list[int | None] = self.save_many([circular for _, circular in valid])
+            ids: list[int | None] = [n for n in self.save_many([circular for _, circular in valid])]
         except PartlySaved as exc:
             ids = [n if n in exc.saved else None for n in exc.ids]
             not_saved = [(path, f"not saved: {exc.cause}") for (path, _), n in zip(valid, ids) if n is None]

@@ -23,6 +23,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from circular_editor.atomic import write_atomic
 from circular_editor.store import backup as backups
@@ -42,7 +43,7 @@ class Found:
     usable: bool
     reason: str = ""
     ids: set[int] = field(default_factory=set)
-    data: dict | None = None
+    data: dict[str, Any] | None = None
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Plan:
 
     def _line(self, step: Step) -> str:
         if step.action == "replace":
+            assert step.source is not None  # (a replacement names the backup it comes from)
             what = f"its copy in backups/{step.source.name} takes its place ({_circulars(len(step.back))} back"
             what += f": {_ids(step.back)})" if step.back else ")"
         elif step.action == "fresh":
@@ -107,6 +109,7 @@ class Plan:
             staging.mkdir()
             for step in self.steps:
                 if step.action == "replace":
+                    assert step.source is not None
                     write_atomic(staging / step.name, (step.source / step.name).read_bytes())
                 elif step.action == "fresh":
                     fresh = {"meta": {"1": {"schema": self.schema, "next_id": 1}}}
@@ -159,13 +162,15 @@ def plan_restore(folder: str | Path) -> Plan:
     legacy = schema < FIRST_SEALED_SCHEMA
     if meta.usable and not legacy and read_store_file(folder / "meta.json", True)[1] is None:
         meta = Found(False, "damaged or not a store file (no digest of its content at its start)")
-    listed = checks.listed_shards(meta.data["meta"].get("1")) if meta.usable and meta.data.get("meta") else {}
+    listed = checks.listed_shards(meta.data["meta"].get("1")) if meta.usable and meta.data and meta.data.get("meta") \
+        else {}
     _plan_meta(plan, meta, copies, legacy)
     names = {p.name for p in folder.glob("circulars-*.json")} | {checks.shard_name(n) for n in listed or {}}
     for copy in copies:
         names |= {p.name for p in copy.glob("circulars-*.json")}
     for name in sorted(n for n in names if checks.shard_number(n) is not None):
-        wanted = (listed or {}).get(checks.shard_number(name)) if meta.usable else None
+        number = checks.shard_number(name)
+        wanted = (listed or {}).get(number) if meta.usable and number is not None else None
         _plan_shard(plan, name, wanted, copies, legacy)
     return plan
 
@@ -228,7 +233,7 @@ def _finish(staging: Path) -> Path:
     except (OSError, ValueError):  # the plan was already carried out and removed: only the clean-up remains
         shutil.rmtree(staging, ignore_errors=True)
         return folder
-    aside = folder / plan["aside"]
+    aside: Path = folder / plan["aside"]
     aside.mkdir(exist_ok=True)
     for name in plan["names"]:
         current, replacement = folder / name, staging / name

@@ -7,6 +7,8 @@ matches when each of its words is found in the folded text.
 """
 from __future__ import annotations
 
+from typing import Any
+
 _REMOVED = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640", "*"]
 _REPLACED = [("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("\u00a0", " ")]
 
@@ -22,18 +24,19 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def searchable_text(content: dict) -> str:
+def searchable_text(content: dict[str, Any]) -> str:
     """Subject, reference, addressees and body of an itu-circular/1 dict, folded. Only the text there is taken:
     a damaged record stays in the list and the search (reading it in full then says what is wrong)."""
     parts = _texts([content.get("subject"), content.get("reference"), content.get("addressees_intro")])
     parts += _texts(content.get("addressees")) + _texts(content.get("copy_to"))
-    for block in content.get("body") if isinstance(content.get("body"), list) else []:
+    body = content.get("body")
+    for block in body if isinstance(body, list) else []:
         if isinstance(block, dict):
             parts += _texts([block.get("text")]) + _texts(block.get("items"))
     return fold("\n".join(parts))
 
 
-def _texts(values) -> list[str]:
+def _texts(values: object) -> list[str]:
     return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
 

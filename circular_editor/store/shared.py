@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
 from circular_editor.store.errors import NotAllowed, StoreError
+from circular_editor.store.storefiles import StoreFiles
+
+if TYPE_CHECKING:
+    from circular_editor.store.records import Record
 
 KEEP = ("mine", "theirs")
 
@@ -32,22 +37,22 @@ class Remote:
     gid: str
     version: int
     status: str
-    content: dict
+    content: dict[str, Any]
     deleted: bool
     saved_by: str = ""
     saved_at: str = ""
     stage: str = "editing"
     note: str = ""
-    signers: list = field(default_factory=list)
+    signers: list[Any] = field(default_factory=list)
     in_order: bool = True
-    signatures: list = field(default_factory=list)  # [{block, sha256, signed_by, signed_at}], the server's
+    signatures: list[Any] = field(default_factory=list)  # [{block, sha256, signed_by, signed_at}], the server's
 
-    def same_as(self, doc: dict) -> bool:
+    def same_as(self, doc: dict[str, Any]) -> bool:
         """The record holds exactly this (a push that reached the server before the desk heard back)."""
         return (doc["content"] == self.content and doc["status"] == self.status
                 and ("deleted" in doc) == self.deleted and workflow(doc) == workflow(vars(self)))
 
-    def fields(self) -> dict:
+    def fields(self) -> dict[str, Any]:
         """What a record takes from the server: its workflow, and its signatures as signed files."""
         of = len(self.signers) or None
         signed = [{"file": "bureau server", "sha256": s["sha256"], "signatory": s["signed_by"],
@@ -55,17 +60,23 @@ class Remote:
         return {**workflow(vars(self)), "signed": signed}
 
 
-def workflow(doc: dict) -> dict:
+def workflow(doc: dict[str, Any]) -> dict[str, Any]:
     return {"stage": doc.get("stage", "editing"), "note": doc.get("note", ""), "signers": list(doc.get("signers", [])),
             "in_order": doc.get("in_order", True)}
 
 
-class SharedRecords:
-    """Mixed into Repository: the records' sync state and the desk's link to its bureau server."""
+class SharedRecords(StoreFiles):
+    """Repository's part for a bureau: the records' sync state and the desk's link to its bureau server."""
+
+    if TYPE_CHECKING:  # (Repository's own, which this part uses)
+        def _doc(self, record_id: int) -> dict[str, Any]: ...
+        def _write_record(self, record_id: int, doc: dict[str, Any], synced: bool = False) -> None: ...
+        def _allocate_id(self, count: int = 1) -> int: ...
+        def get(self, record_id: int) -> Record: ...
 
     # ---- the link ----
 
-    def bureau(self) -> dict | None:
+    def bureau(self) -> dict[str, Any] | None:
         """{"dsn", "bureau", "cursor"} of the server this desk is joined to; None when it works alone."""
         found = self.meta.table("bureau").get(doc_id=1)
         return dict(found) if found else None
@@ -88,7 +99,7 @@ class SharedRecords:
 
     # ---- pushing ----
 
-    def to_push(self) -> list[tuple[int, dict]]:
+    def to_push(self) -> list[tuple[int, dict[str, Any]]]:
         """(id, record) of each record changed here since its last sync and not waiting on a conflict."""
         found = []
         for db in self.all_shards():
@@ -101,14 +112,14 @@ class SharedRecords:
         """How many records changed here wait to be sent."""
         return len(self.to_push())
 
-    def raw(self, record_id: int) -> dict:
+    def raw(self, record_id: int) -> dict[str, Any]:
         """The stored record as it is, sync state included."""
         return dict(self._doc(record_id))
 
     def conflicts(self) -> list[int]:
         return sorted(doc.doc_id for db in self.all_shards() for doc in db.table("circulars") if doc.get("conflict"))
 
-    def pushed(self, record_id: int, pushed: dict, version: int) -> None:
+    def pushed(self, record_id: int, pushed: dict[str, Any], version: int) -> None:
         """The server now holds `pushed` as `version`; the record is synced unless it changed meanwhile."""
         old = self._doc(record_id)
         unchanged = old["content"] == pushed["content"] and old["status"] == pushed["status"] and \
@@ -141,7 +152,7 @@ class SharedRecords:
         self._write_record(record_id, {**old, "pending_signatures": [*pending, {"block": block, "file": file}]},
                            synced=not old.get("dirty", False))
 
-    def signatures_to_upload(self) -> list[tuple[int, dict, dict]]:
+    def signatures_to_upload(self) -> list[tuple[int, dict[str, Any], dict[str, Any]]]:
         """(id, record, pending entry) of every signed file made here and not yet on the server."""
         return [(doc.doc_id, dict(doc), entry) for db in self.all_shards() for doc in db.table("circulars")
                 for entry in doc.get("pending_signatures", [])]
@@ -173,7 +184,7 @@ class SharedRecords:
         return sorted(found)
 
     @staticmethod
-    def _next_signers(doc: dict) -> list[str]:
+    def _next_signers(doc: dict[str, Any]) -> list[str]:
         done = {entry.get("block") for entry in doc.get("signed", [])} | \
             {p["block"] for p in doc.get("pending_signatures", [])}
         open_blocks = [n for n in range(len(doc.get("signers", []))) if n not in done]
@@ -185,7 +196,8 @@ class SharedRecords:
     # ---- pulling ----
 
     def find_gid(self, gid: str) -> int | None:
-        return self._index.gids.get(gid)
+        found: int | None = self._index.gids.get(gid)
+        return found
 
     def apply_remote(self, remote: Remote) -> str:
         """A circular as the server has it, brought here: "added", "updated", "same", "conflict" or "clash"."""
@@ -228,7 +240,7 @@ class SharedRecords:
 
     # ---- resolving ----
 
-    def resolve(self, record_id: int, keep: str):
+    def resolve(self, record_id: int, keep: str) -> Record:
         """A person's choice in a conflict: "mine" (this desk's version goes to the server at the next push, as the
         one after the server's) or "theirs" (the server's replaces it here; this desk's stays in the history)."""
         self._writable()

@@ -20,7 +20,9 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any, cast
 
+from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from circular_editor.atomic import write_atomic
@@ -38,11 +40,11 @@ class UnreadableFile(Exception):
         self.path, self.reason = path, reason
 
 
-def dump_json(data) -> bytes:
+def dump_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def seal(data) -> tuple[bytes, str]:
+def seal(data: object) -> tuple[bytes, str]:
     """(the file's bytes, the digest of its data): the data with its SHA-256 in front."""
     body = dump_json(data)
     digest = hashlib.sha256(body).hexdigest()
@@ -59,7 +61,7 @@ def header_digest(path: Path) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-def read_store_file(path: Path, legacy: bool = False):
+def read_store_file(path: Path, legacy: bool = False) -> tuple[Any, str | None]:
     """(the data, its digest) of a store file; UnreadableFile for anything else. `legacy`: a file without a
     digest (written before schema 2) is read too, its digest then None. An empty file is damage (files here
     are always written whole)."""
@@ -86,7 +88,7 @@ def sealed_body(path: Path, raw: bytes, legacy: bool = False) -> tuple[bytes, st
     return body, digest
 
 
-def read_json_file(path: Path):
+def read_json_file(path: Path) -> Any:
     """A plain JSON file of the store's folder (drafts); UnreadableFile when it is not one."""
     return _parse(path, _read(path))
 
@@ -105,7 +107,7 @@ def _read(path: Path) -> bytes:
     return raw
 
 
-def _parse(path: Path, raw: bytes):
+def _parse(path: Path, raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -116,6 +118,9 @@ def _parse(path: Path, raw: bytes):
         raise UnreadableFile(path, "not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # a number of thousands of digits
         raise UnreadableFile(path, f"not valid JSON ({str(exc)[:80]})") from None
+
+
+Tables = dict[str, dict[str, dict[str, Any]]]  # TinyDB's data: table -> document id (text) -> document
 
 
 class AtomicJSONStorage(Storage):
@@ -130,7 +135,7 @@ class AtomicJSONStorage(Storage):
         self._pending = False
         self._data = self._load()
 
-    def _load(self) -> dict | None:
+    def _load(self) -> Tables | None:
         if not self.path.exists():
             return None
         data, self.digest = read_store_file(self.path, self.legacy)
@@ -138,10 +143,10 @@ class AtomicJSONStorage(Storage):
             raise UnreadableFile(self.path, "not a TinyDB database (the top level is not an object)")
         return data
 
-    def read(self):
+    def read(self) -> Tables | None:
         return self._data
 
-    def write(self, data) -> None:
+    def write(self, data: Tables) -> None:
         if self.read_only:  # (the repository refuses writes before they get here)
             raise ReadOnly(f"{self.path}: the store is open read-only; nothing was saved")
         if self.held:
@@ -163,7 +168,7 @@ class AtomicJSONStorage(Storage):
         self.held = self._pending = False
         self._data = self._load()
 
-    def _write(self, data) -> None:
+    def _write(self, data: Tables | None) -> None:
         raw, digest = seal(data)
         try:
             write_atomic(self.path, raw)
@@ -174,3 +179,12 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+class SealedDB(TinyDB):
+    """A TinyDB over an AtomicJSONStorage (`SealedDB(path, storage=AtomicJSONStorage, ...)`), whose storage is
+    typed as one: its digest, batches (held, flush, discard)."""
+
+    @property
+    def storage(self) -> AtomicJSONStorage:
+        return cast(AtomicJSONStorage, super().storage)

@@ -1,6 +1,6 @@
 """The store's files: its folder, lock, database files and their order of writes (the Repository's base).
 
-    class Repository(SharedRecords, StoreFiles): ...   (repository.py: what the records mean)
+    class Repository(SharedRecords): ...   (repository.py: what the records mean; shared.py: a bureau's part)
 
 
 Files in the store's folder (every one written whole and renamed into place; the database files
@@ -33,9 +33,9 @@ import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from collections.abc import Callable, Iterator
+from typing import Any, Self
 
-from tinydb import TinyDB
 from tinydb.table import Document
 
 from circular_editor.atomic import clean_temporaries
@@ -46,7 +46,7 @@ from circular_editor.store.errors import ReadOnly, SaveFailed, StoreCorrupt, Sto
 from circular_editor.store.index import Index, read_cache, write_cache
 from circular_editor.store.lock import ProcessLock
 from circular_editor.store.migrations import FIRST_SEALED_SCHEMA, MIGRATIONS, SCHEMA_VERSION
-from circular_editor.store.storage import AtomicJSONStorage, UnreadableFile, header_digest, sealed_body
+from circular_editor.store.storage import AtomicJSONStorage, SealedDB, UnreadableFile, header_digest, sealed_body
 
 DATA_ENV = "CIRCULAR_EDITOR_DATA"
 HISTORY_KEPT = 50
@@ -102,7 +102,7 @@ class StoreFiles:
         for n in listed:
             if not self._shard_path(n).exists():
                 raise StoreCorrupt(self._shard_path(n), "missing (meta.json lists it)")
-        self.shards: dict[int, TinyDB] = {}  # the shards parsed so far
+        self.shards: dict[int, SealedDB] = {}  # the shards parsed so far
         self._present = {n for n in range(SHARDS) if self._shard_path(n).exists()}
         self._digests: dict[int, str] = {}  # each present shard's digest, as the index was made from it
         self._index = Index()
@@ -159,7 +159,7 @@ class StoreFiles:
             self.warnings.append(message)
         self._backup_day = now.date()
 
-    def _repair_meta(self, info: dict | None) -> None:
+    def _repair_meta(self, info: dict[str, Any] | None) -> None:
         """Meta as it must be: the next id above every stored one (a `meta.json` lost, emptied or older than the
         shards must never hand out an id in use), and each shard's circulars (a lost one is then noticed)."""
         held = self.shards_held()
@@ -178,9 +178,10 @@ class StoreFiles:
             held.setdefault(str(i % SHARDS), []).append(i)
         return held
 
-    def _db(self, path: Path, check=None, legacy: bool = False) -> TinyDB:
+    def _db(self, path: Path, check: Callable[[Any, Path], object] | None = None,
+            legacy: bool = False) -> SealedDB:
         try:
-            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only, legacy=legacy)
+            db = SealedDB(path, storage=AtomicJSONStorage, read_only=self.read_only, legacy=legacy)
             if check is not None:
                 check(db.storage.read(), path)
             return db
@@ -188,7 +189,7 @@ class StoreFiles:
             raise StoreCorrupt(exc.path, exc.reason) from None
 
     @contextmanager
-    def batch(self):
+    def batch(self) -> Iterator[None]:
         """Writes made inside are kept in memory and written once per file at the end, the shards before
         meta.json (so that a list of circulars or a sync cursor is never on disk before what it covers). For
         many records at once (a pull of 10,000): one write per shard instead of one per record. A crash inside
@@ -214,7 +215,7 @@ class StoreFiles:
                     db.storage.discard()  # (memory back to what the disk holds)
                 raise
 
-    def _shard(self, n: int) -> TinyDB:
+    def _shard(self, n: int) -> SealedDB:
         """Shard n, parsed and checked on first use (made on its first record, then listed in meta.json)."""
         if n not in self.shards:
             db = self._db(self._shard_path(n), checks.check_shard, legacy=self._legacy)
@@ -226,7 +227,7 @@ class StoreFiles:
                 self._digests[n] = db.storage.digest
         return self.shards[n]
 
-    def all_shards(self) -> list[TinyDB]:
+    def all_shards(self) -> list[SealedDB]:
         """Every shard, parsed and checked (for migrations, which change records through their TinyDB tables)."""
         return [self._shard(n) for n in sorted(self._present)]
 
@@ -235,8 +236,7 @@ class StoreFiles:
         reported). An unlisted circular is still read, so a failure to list it loses nothing: the next open
         lists it."""
         self._present.add(n)
-        info = self.meta.table("meta").get(doc_id=1)
-        shards = info.get("shards", {})
+        shards = self.meta_info().get("shards", {})
         if self._legacy or not isinstance(shards, dict):
             return  # (a schema 1 store until its migration lists them)
         now = sorted(set(shards.get(str(n), [])) | set(ids))
@@ -249,12 +249,17 @@ class StoreFiles:
 
     def _unlist(self, record_id: int) -> None:
         """A circular about to be removed for good, no longer listed (before its shard is written)."""
-        info = self.meta.table("meta").get(doc_id=1)
-        shards = info.get("shards", {})
+        shards = self.meta_info().get("shards", {})
         key = str(record_id % SHARDS)
         if isinstance(shards, dict) and record_id in shards.get(key, []):
             rest = [i for i in shards[key] if i != record_id]
             self._guarded(lambda: self.meta.table("meta").update({"shards": {**shards, key: rest}}, doc_ids=[1]))
+
+    def meta_info(self) -> dict[str, Any]:
+        """meta.json's one document: schema, next id, the shards' circulars, the bureau's link and cursor."""
+        info = self.meta.table("meta").get(doc_id=1)
+        assert info is not None  # (written at the first open for writing: _repair_meta)
+        return info
 
     def _shard_path(self, n: int) -> Path:
         return self.folder / shard_name(n)
@@ -286,7 +291,7 @@ class StoreFiles:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def _writable(self) -> None:
@@ -295,19 +300,25 @@ class StoreFiles:
 
     def _written(self, n: int, ids: list[int]) -> None:
         """Shard n was just written, holding `ids`: its digest is the new one, and meta.json lists them."""
-        self._digests[n] = self.shards[n].storage.digest
-        self._cache_stale = True
+        self._changed(n)
         self._list_shard(n, ids)
+
+    def _changed(self, n: int) -> None:
+        """Shard n was just written: its digest is the new one, and the list's cache is stale."""
+        digest = self.shards[n].storage.digest
+        if digest is not None:  # (always, after a write: every file written is sealed)
+            self._digests[n] = digest
+        self._cache_stale = True
 
     def _history_path(self, record_id: int) -> Path:
         return self.folder / "history" / f"{record_id}.json"
 
-    def _history(self, record_id: int) -> TinyDB:
+    def _history(self, record_id: int) -> SealedDB:
         """The history of a circular. A damaged one is moved aside (kept, named in the log) and a new one begun:
         it must not stop the circular itself from being saved, and backups do not hold histories."""
         path = self._history_path(record_id)
         try:
-            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
+            db = SealedDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
             checks.check_history(db.storage.read(), path)
             return db
         except UnreadableFile as exc:
@@ -321,9 +332,9 @@ class StoreFiles:
                 raise StoreError(f"the history of circular #{record_id} ({path}) cannot be read ({exc.reason}) "
                                  f"nor moved aside ({error.strerror or error})") from None
             log.warning("%s: %s; moved to %s and a new history begun", path, exc.reason, aside.name)
-            return TinyDB(path, storage=AtomicJSONStorage)
+            return SealedDB(path, storage=AtomicJSONStorage)
 
-    def _push_history(self, record_id: int, old: dict) -> None:
+    def _push_history(self, record_id: int, old: dict[str, Any]) -> None:
         self._history_path(record_id).parent.mkdir(exist_ok=True)
         versions = self._history(record_id).table("versions")
         entry = {k: old[k] for k in ("status", "modified", "version", "content")}
@@ -336,7 +347,7 @@ class StoreFiles:
                 versions.remove(doc_ids=extra)
         self._guarded(push)
 
-    def _guarded(self, write) -> None:
+    def _guarded(self, write: Callable[[], object]) -> None:
         """Run a TinyDB write; a failure of the disk becomes SaveFailed with the previous state kept."""
         try:
             write()
