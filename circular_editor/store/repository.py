@@ -49,11 +49,16 @@ class Repository(SharedRecords):
         return sum(not summary.deleted for summary in self._index.summaries.values())
 
     def get(self, record_id: int) -> Record:
+        return self._record(record_id)
+
+    def _record(self, record_id: int, circular: Circular | None = None) -> Record:
+        """The record; `circular`: its content as a Circular already (a save just made it: not read again)."""
         doc = self._doc(record_id)
-        return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"],
-                      Circular.from_dict(doc["content"]), "deleted" in doc, signed_files(doc), doc.get("gid", ""),
-                      doc.get("conflict"), doc.get("stage", "editing"), doc.get("note", ""),
-                      tuple(doc.get("signers", ())))
+        if circular is None:
+            circular = Circular.from_dict(doc["content"])
+        return Record(record_id, doc["status"], doc["created"], doc["modified"], doc["version"], circular,
+                      "deleted" in doc, signed_files(doc), doc.get("gid", ""), doc.get("conflict"),
+                      doc.get("stage", "editing"), doc.get("note", ""), tuple(doc.get("signers", ())))
 
     def _doc(self, record_id: int) -> dict[str, Any]:
         n = record_id % SHARDS
@@ -120,22 +125,24 @@ class Repository(SharedRecords):
         else:
             old = self._doc(record_id)
             if old["content"] == content:
-                return self.get(record_id)
+                return self._record(record_id, circular)
             if old.get("stage") == "submitted":
                 raise NotAllowed(f"circular #{record_id} is submitted for signature: take it back to change it")
             given = old["content"]["reference"]
             if old["status"] != Status.DRAFT and content["reference"] != given:
                 raise ReferenceTaken(f"reference: {quoted(given)} was given when the circular was finalized "
                                      "and cannot change")
-            return self._new_version(record_id, old, content=content)
+            return self._new_version(record_id, old, circular, content=content)
         self._write_record(record_id, doc)
-        return self.get(record_id)
+        return self._record(record_id, circular)
 
-    def _new_version(self, record_id: int, old: dict[str, Any], **changes: Any) -> Record:
-        """One write of the record with `changes`, after the version it replaces went to the history."""
+    def _new_version(self, record_id: int, old: dict[str, Any], circular: Circular | None = None,
+                     **changes: Any) -> Record:
+        """One write of the record with `changes`, after the version it replaces went to the history
+        (`circular`: the new content as a Circular, when the caller has it)."""
         self._push_history(record_id, old)
         self._write_record(record_id, {**old, **changes, "modified": _now(), "version": old["version"] + 1})
-        return self.get(record_id)
+        return self._record(record_id, circular)
 
     def _check_reference(self, reference: str, record_id: int | None) -> None:
         owner = self._index.references.get(numbering.normalise(reference)) if reference.strip() else None

@@ -58,6 +58,7 @@ class _Bound:
     doc: Document | None = None  # (not `document`: QTextEdit.document() is Qt's)
     path: tuple = ()
     label = ""
+    _pushing = False  # this field's own edit is being made: it shows the value already
 
     def bind(self, doc: Document, path: tuple, label: str) -> None:
         self.doc, self.path, self.label = doc, tuple(path), label
@@ -66,6 +67,8 @@ class _Bound:
         self.setReadOnly(doc.read_only)
 
     def _on_document_changed(self, path: tuple) -> None:
+        if self._pushing:  # (typing here: showing the value again would convert it for display a second time)
+            return
         if path == self.path[:len(path)]:  # this field's value or a list holding it changed
             value = self.doc.get(self.path)
             if value is not None or len(path) == len(self.path):
@@ -74,7 +77,11 @@ class _Bound:
     def push(self, value, typing: bool = True) -> None:
         """`typing`: merges with the previous typing in this field into one undo step."""
         if self.doc is not None:
-            self.doc.edit(self.path, self.value_to(value), self.label, typing)
+            self._pushing = True
+            try:
+                self.doc.edit(self.path, self.value_to(value), self.label, typing)
+            finally:
+                self._pushing = False
 
     def value_from(self, value) -> str:
         return value or ""
