@@ -27,14 +27,14 @@ ERROR_COLOUR, WARNING_COLOUR = "#c62828", "#8a5a00"  # under a field: what stops
 
 
 
-MENU_TITLES = ("&File", "&Edit", "&View", "&Circular", "&Help")  # the main window's menus (its tr context)
+MENU_TITLES = ("&File", "&Edit", "&View", "&Circular", "&Help")  # the main window's menus (ui/menus.py: Menus)
 
 
 def menu_mnemonics() -> set[str]:
     """The letters the menu bar's titles take (in the interface's language)."""
     taken = set()
     for title in MENU_TITLES:
-        text = QCoreApplication.translate("MainWindow", title)
+        text = QCoreApplication.translate("Menus", title)
         at = text.find("&")
         if 0 <= at < len(text) - 1:
             taken.add(text[at + 1].casefold())

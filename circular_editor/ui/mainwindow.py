@@ -18,6 +18,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea, QSplitter, QWidget
 
 from circular_editor import styles
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.formatting = Formatting(self)
         self.autosave = QTimer(self, singleShot=True, interval=max(1, settings.autosave_seconds) * 1000,
                                timeout=self.operations.autosave_now)
+        self.undo_group = QUndoGroup(self)  # each open circular's stack: Undo and Redo follow the active one
         self.menus = Menus(self)
         self.bureau = BureauLink(self)
         self.workflow = Workflow(self)

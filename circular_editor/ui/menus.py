@@ -9,7 +9,7 @@ does is the business of the window's parts (ui/operations.py, ui/exporting.py, u
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from circular_editor import styles
@@ -48,7 +48,6 @@ class Menus(QObject):
     def _build_actions(self) -> None:
         K, w, a = QKeySequence.StandardKey, self.window, self._action
         ops, out, fmt = w.operations, w.exporting, w.formatting
-        w.undo_group = QUndoGroup(w)
         w.act_undo = w.undo_group.createUndoAction(w, self.tr("&Undo"))
         w.act_undo.setShortcuts(K.Undo)
         w.act_redo = w.undo_group.createRedoAction(w, self.tr("&Redo"))
@@ -140,7 +139,7 @@ class Menus(QObject):
                 tools.addSeparator()
             tools.addActions(group)
         w.addToolBar(tools)
-        w.tools = tools
+        self.tools = tools  # (a joined desk adds its Waiting for me: bureaulink.py)
 
     def fill_new(self) -> None:
         """New from style: one entry a template, by its letterhead's name in Arabic."""

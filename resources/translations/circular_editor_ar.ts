@@ -572,62 +572,62 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="181" />
+        <location filename="../../circular_editor/ui/workflow.py" line="182" />
         <source>Who did what</source>
         <translation>مَن فعل ماذا</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="182" />
+        <location filename="../../circular_editor/ui/workflow.py" line="183" />
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="182" />
+        <location filename="../../circular_editor/ui/workflow.py" line="183" />
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="182" />
+        <location filename="../../circular_editor/ui/workflow.py" line="183" />
         <source>Who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="182" />
+        <location filename="../../circular_editor/ui/workflow.py" line="183" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="182" />
+        <location filename="../../circular_editor/ui/workflow.py" line="183" />
         <source>Note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="186" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="186" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>final</source>
         <translation>نهائية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="186" />
+        <location filename="../../circular_editor/ui/workflow.py" line="187" />
         <source>sent</source>
         <translation>مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="188" />
         <source>submitted</source>
         <translation>مقدَّمة للتوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="187" />
+        <location filename="../../circular_editor/ui/workflow.py" line="188" />
         <source>returned</source>
         <translation>معادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="192" />
+        <location filename="../../circular_editor/ui/workflow.py" line="193" />
         <source>signatures: %1</source>
         <translation>التوقيعات: %1</translation>
     </message>
@@ -663,89 +663,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="69" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="70" />
         <source>The circular's form</source>
         <translation>استمارة الرسالة المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="91" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="93" />
         <source>Store: %1</source>
         <translation>المخزن: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="92" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="212" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="94" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="214" />
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="119" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="121" />
         <source>Warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="135" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="137" />
         <source>Open a circular from the list, or make a new one (Ctrl+N).</source>
         <translation>افتح رسالة من القائمة، أو أنشئ رسالة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="174" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="176" />
         <source>Cannot open this circular</source>
         <translation>تعذّر فتح هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="204" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="206" />
         <source> — %1 waiting for me</source>
         <translation> — %1 بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="206" />
-        <location filename="../../circular_editor/ui/mainwindow.py" line="216" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="208" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="218" />
         <source>Circular Editor</source>
         <translation>محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="210" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="212" />
         <source>New circular</source>
         <translation>رسالة جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="211" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="213" />
         <source> (final)</source>
         <translation> (نهائية)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="211" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="213" />
         <source> (sent)</source>
         <translation> (مرسلة)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="215" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="217" />
         <source> (final, signed %1 of %2)</source>
         <translation> (نهائية، وُقِّعت %1 من %2)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="234" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="236" />
         <source> (and %1 more)</source>
         <translation> (و%1 غيرها)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="270" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="272" />
         <source>Cannot use this style</source>
         <translation>تعذّر استخدام هذا النمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="325" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="327" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="326" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="328" />
         <source>The new language is used from the next start of the editor.</source>
         <translation>تُستخدم اللغة الجديدة عند التشغيل التالي للمحرر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/mainwindow.py" line="331" />
+        <location filename="../../circular_editor/ui/mainwindow.py" line="333" />
         <source>The store refused</source>
         <translation>رفض المخزن الطلب</translation>
     </message>
@@ -753,237 +753,237 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="52" />
+        <location filename="../../circular_editor/ui/menus.py" line="51" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="54" />
+        <location filename="../../circular_editor/ui/menus.py" line="53" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="59" />
+        <location filename="../../circular_editor/ui/menus.py" line="58" />
         <source>&amp;New circular…</source>
         <translation>رسالة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="60" />
+        <location filename="../../circular_editor/ui/menus.py" line="59" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="61" />
+        <location filename="../../circular_editor/ui/menus.py" line="60" />
         <source>&amp;Duplicate</source>
         <translation>&amp;نسخ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="62" />
+        <location filename="../../circular_editor/ui/menus.py" line="61" />
         <source>De&amp;lete</source>
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="63" />
+        <location filename="../../circular_editor/ui/menus.py" line="62" />
         <source>Restore deleted circular</source>
         <translation>استعادة الرسالة المحذوفة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="64" />
+        <location filename="../../circular_editor/ui/menus.py" line="63" />
         <source>&amp;Finalize…</source>
         <translation>إ&amp;نهاء…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="65" />
+        <location filename="../../circular_editor/ui/menus.py" line="64" />
         <source>Mark as &amp;sent</source>
         <translation>وضع علامة &amp;مرسلة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="66" />
+        <location filename="../../circular_editor/ui/menus.py" line="65" />
         <source>Reopen as a new &amp;draft</source>
         <translation>إعادة الفتح كمسودة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="67" />
+        <location filename="../../circular_editor/ui/menus.py" line="66" />
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="68" />
+        <location filename="../../circular_editor/ui/menus.py" line="67" />
         <source>Export as &amp;JSON…</source>
         <translation>تصدير بصيغة &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="69" />
+        <location filename="../../circular_editor/ui/menus.py" line="68" />
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="70" />
+        <location filename="../../circular_editor/ui/menus.py" line="69" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="71" />
+        <location filename="../../circular_editor/ui/menus.py" line="70" />
         <source>Si&amp;gn and export…</source>
         <translation>ت&amp;وقيع وتصدير…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="72" />
+        <location filename="../../circular_editor/ui/menus.py" line="71" />
         <source>Sign the PDF with your certificate and export it</source>
         <translation>توقيع ملف PDF بشهادتك وتصديره</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="73" />
+        <location filename="../../circular_editor/ui/menus.py" line="72" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>ال&amp;تحقق من ملف PDF موقّع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="74" />
+        <location filename="../../circular_editor/ui/menus.py" line="73" />
         <source>Print pre&amp;view…</source>
         <translation>م&amp;عاينة الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="76" />
+        <location filename="../../circular_editor/ui/menus.py" line="75" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="77" />
+        <location filename="../../circular_editor/ui/menus.py" line="76" />
         <source>Zoom &amp;out</source>
         <translation>تص&amp;غير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="78" />
+        <location filename="../../circular_editor/ui/menus.py" line="77" />
         <source>Fit &amp;width</source>
         <translation>ملاءمة ال&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="79" />
+        <location filename="../../circular_editor/ui/menus.py" line="78" />
         <source>Fit &amp;page</source>
         <translation>ملاءمة ال&amp;صفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="80" />
+        <location filename="../../circular_editor/ui/menus.py" line="79" />
         <source>Version &amp;history…</source>
         <translation>سجل ال&amp;نسخ…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="81" />
+        <location filename="../../circular_editor/ui/menus.py" line="80" />
         <source>&amp;Find in list</source>
         <translation>ال&amp;بحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="82" />
+        <location filename="../../circular_editor/ui/menus.py" line="81" />
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="83" />
+        <location filename="../../circular_editor/ui/menus.py" line="82" />
         <source>&amp;Italic</source>
         <translation>&amp;مائل</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="84" />
+        <location filename="../../circular_editor/ui/menus.py" line="83" />
         <source>&amp;Link…</source>
         <translation>&amp;رابط…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="85" />
+        <location filename="../../circular_editor/ui/menus.py" line="84" />
         <source>Se&amp;ttings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="87" />
+        <location filename="../../circular_editor/ui/menus.py" line="86" />
         <source>&amp;Bureau server…</source>
         <translation>&amp;خادم المكتب…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="88" />
+        <location filename="../../circular_editor/ui/menus.py" line="87" />
         <source>Su&amp;bmit for signature…</source>
         <translation>ت&amp;قديم للتوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="89" />
+        <location filename="../../circular_editor/ui/menus.py" line="88" />
         <source>&amp;Take back</source>
         <translation>ا&amp;سترداد</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="90" />
+        <location filename="../../circular_editor/ui/menus.py" line="89" />
         <source>&amp;Return with a note…</source>
         <translation>إ&amp;عادة مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="91" />
+        <location filename="../../circular_editor/ui/menus.py" line="90" />
         <source>&amp;Waiting for me</source>
         <translation>&amp;بانتظاري</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="93" />
+        <location filename="../../circular_editor/ui/menus.py" line="92" />
         <source>Who did &amp;what…</source>
         <translation>مَن &amp;فعل ماذا…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="94" />
+        <location filename="../../circular_editor/ui/menus.py" line="93" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="95" />
+        <location filename="../../circular_editor/ui/menus.py" line="94" />
         <source>&amp;About Circular Editor</source>
         <translation>&amp;حول محرر الرسائل المعممة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="96" />
+        <location filename="../../circular_editor/ui/menus.py" line="95" />
         <source>About &amp;Qt</source>
         <translation>حول &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="101" />
+        <location filename="../../circular_editor/ui/menus.py" line="100" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="102" />
+        <location filename="../../circular_editor/ui/menus.py" line="101" />
         <source>New from &amp;style</source>
         <translation>جديدة من &amp;نمط</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="106" />
+        <location filename="../../circular_editor/ui/menus.py" line="105" />
         <source>&amp;Recent circulars</source>
         <translation>الرسائل الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="114" />
+        <location filename="../../circular_editor/ui/menus.py" line="113" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="120" />
+        <location filename="../../circular_editor/ui/menus.py" line="119" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="122" />
+        <location filename="../../circular_editor/ui/menus.py" line="121" />
         <source>&amp;Circular</source>
         <translation>ال&amp;رسالة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="129" />
+        <location filename="../../circular_editor/ui/menus.py" line="128" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="134" />
+        <location filename="../../circular_editor/ui/menus.py" line="133" />
         <source>Tools</source>
         <translation>الأدوات</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="168" />
+        <location filename="../../circular_editor/ui/menus.py" line="167" />
         <source>draft</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/menus.py" line="172" />
+        <location filename="../../circular_editor/ui/menus.py" line="171" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1147,12 +1147,12 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../circular_editor/ui/pageview.py" line="397" />
+        <location filename="../../circular_editor/ui/pageview.py" line="349" />
         <source>&amp;Copy</source>
         <translation>&amp;نسخ</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/pageview.py" line="399" />
+        <location filename="../../circular_editor/ui/pageview.py" line="351" />
         <source>Select the &amp;page's text</source>
         <translation>تحديد نص ال&amp;صفحة</translation>
     </message>
@@ -1160,84 +1160,84 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="54" />
+        <location filename="../../circular_editor/ui/preview.py" line="55" />
         <source>Preview</source>
         <translation>المعاينة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="89" />
+        <location filename="../../circular_editor/ui/preview.py" line="90" />
         <source>Zoom out (Ctrl+−)</source>
         <translation>تصغير (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="93" />
+        <location filename="../../circular_editor/ui/preview.py" line="94" />
         <source>Fit width</source>
         <translation>ملاءمة العرض</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="94" />
+        <location filename="../../circular_editor/ui/preview.py" line="95" />
         <source>Fit page</source>
         <translation>ملاءمة الصفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="98" />
         <location filename="../../circular_editor/ui/preview.py" line="99" />
+        <location filename="../../circular_editor/ui/preview.py" line="100" />
         <source>Zoom</source>
         <translation>التكبير</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="103" />
+        <location filename="../../circular_editor/ui/preview.py" line="104" />
         <source>Zoom in (Ctrl++)</source>
         <translation>تكبير (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="109" />
+        <location filename="../../circular_editor/ui/preview.py" line="110" />
         <source>Previous page</source>
         <translation>الصفحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="113" />
         <location filename="../../circular_editor/ui/preview.py" line="114" />
+        <location filename="../../circular_editor/ui/preview.py" line="115" />
         <source>Page</source>
         <translation>الصفحة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="122" />
+        <location filename="../../circular_editor/ui/preview.py" line="123" />
         <source>Next page</source>
         <translation>الصفحة التالية</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="138" />
+        <location filename="../../circular_editor/ui/preview.py" line="139" />
         <source>Preparing the preview…</source>
         <translation>جارٍ إعداد المعاينة…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="144" />
+        <location filename="../../circular_editor/ui/preview.py" line="145" />
         <source>The PDF preview of the open circular will show here.</source>
         <translation>ستظهر هنا معاينة PDF للرسالة المفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="160" />
+        <location filename="../../circular_editor/ui/preview.py" line="161" />
         <source>Updating…</source>
         <translation>جارٍ التحديث…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="188" />
+        <location filename="../../circular_editor/ui/preview.py" line="189" />
         <source>The preview is not up to date: %1</source>
         <translation>المعاينة غير محدّثة: %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="191" />
+        <location filename="../../circular_editor/ui/preview.py" line="192" />
         <source>No preview yet.</source>
         <translation>لا معاينة بعد.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="207" />
+        <location filename="../../circular_editor/ui/preview.py" line="208" />
         <source>of %1</source>
         <translation>من %1</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/preview.py" line="208" />
+        <location filename="../../circular_editor/ui/preview.py" line="209" />
         <source>Preview, page %1 of %2</source>
         <translation>المعاينة، الصفحة %1 من %2</translation>
     </message>
@@ -1354,7 +1354,7 @@
         <translation>لماذا تُعاد؟ (تظهر للمساعد)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="133" />
+        <location filename="../../circular_editor/ui/workflow.py" line="134" />
         <source>Returned.</source>
         <translation>أُعيدت.</translation>
     </message>
@@ -1837,52 +1837,52 @@
 <context>
     <name>signing</name>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="70" />
+        <location filename="../../circular_editor/ui/signflow.py" line="71" />
         <source>This letter shows no signatory.</source>
         <translation>لا تتضمن هذه الرسالة أي موقِّع.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="72" />
+        <location filename="../../circular_editor/ui/signflow.py" line="73" />
         <source>Every signatory of this letter has signed it.</source>
         <translation>وقَّع جميع موقِّعي هذه الرسالة عليها.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="76" />
+        <location filename="../../circular_editor/ui/signflow.py" line="77" />
         <source>Sign</source>
         <translation>توقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="77" />
+        <location filename="../../circular_editor/ui/signflow.py" line="78" />
         <source>Who signs?</source>
         <translation>من يوقّع؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="84" />
+        <location filename="../../circular_editor/ui/signflow.py" line="85" />
         <source>Your certificate and key</source>
         <translation>شهادتك ومفتاحك</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="85" />
+        <location filename="../../circular_editor/ui/signflow.py" line="86" />
         <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
         <translation>ملفات PKCS#12 (*.p12 *.pfx);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="94" />
+        <location filename="../../circular_editor/ui/signflow.py" line="95" />
         <source>Wrong password. Password of %1:</source>
         <translation>كلمة المرور غير صحيحة. كلمة مرور %1:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="96" />
+        <location filename="../../circular_editor/ui/signflow.py" line="97" />
         <source>Password of %1:</source>
         <translation>كلمة مرور %1:</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="97" />
+        <location filename="../../circular_editor/ui/signflow.py" line="98" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="128" />
+        <location filename="../../circular_editor/ui/signflow.py" line="129" />
         <source>The certificate belongs to %1, but this block is %2's.
 
 Is this certificate %2's own? If you confirm it, it is remembered as theirs.</source>
@@ -1891,47 +1891,47 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
 هل هذه الشهادة شهادةُ %2 نفسه؟ إن أكَّدت ذلك حُفظت على أنها شهادته.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="132" />
+        <location filename="../../circular_editor/ui/signflow.py" line="133" />
         <source>Whose certificate?</source>
         <translation>شهادة مَن؟</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="149" />
+        <location filename="../../circular_editor/ui/signflow.py" line="150" />
         <source>signed</source>
         <translation>موقعة</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="150" />
+        <location filename="../../circular_editor/ui/signflow.py" line="151" />
         <source>Export the signed PDF</source>
         <translation>تصدير ملف PDF الموقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="155" />
+        <location filename="../../circular_editor/ui/signflow.py" line="156" />
         <source>A signed PDF is never overwritten; choose another name.</source>
         <translation>لا يُكتب فوق ملف PDF موقّع أبداً؛ اختر اسماً آخر.</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="158" />
+        <location filename="../../circular_editor/ui/signflow.py" line="159" />
         <source>Signing…</source>
         <translation>جارٍ التوقيع…</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="188" />
+        <location filename="../../circular_editor/ui/signflow.py" line="189" />
         <source>Not signed</source>
         <translation>لم يتم التوقيع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="195" />
+        <location filename="../../circular_editor/ui/signflow.py" line="196" />
         <source>Verify a signed PDF</source>
         <translation>التحقق من ملف PDF موقّع</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="196" />
+        <location filename="../../circular_editor/ui/signflow.py" line="197" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../circular_editor/ui/signflow.py" line="213" />
+        <location filename="../../circular_editor/ui/signflow.py" line="214" />
         <source>Signatures</source>
         <translation>التوقيعات</translation>
     </message>
@@ -1939,7 +1939,7 @@ Is this certificate %2's own? If you confirm it, it is remembered as theirs.</so
 <context>
     <name>workflow</name>
     <message>
-        <location filename="../../circular_editor/ui/workflow.py" line="164" />
+        <location filename="../../circular_editor/ui/workflow.py" line="165" />
         <source>Submit for signature</source>
         <translation>تقديم للتوقيع</translation>
     </message>

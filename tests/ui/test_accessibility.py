@@ -59,6 +59,9 @@ def test_each_form_label_has_its_own_mnemonic_and_alt_letter_reaches_its_field(q
         assert len(set(letters)) == len(letters), letters
         assert len(letters) >= len(captions) - 1  # (a label whose letters are all taken goes without)
         assert not set(letters) & menu_mnemonics()
+        menu_bar = {text[text.index("&") + 1].casefold() for text in (a.text() for a in window.menuBar().actions())
+                    if "&" in text}
+        assert menu_bar == menu_mnemonics()  # (the letters the window's menu bar really shows)
         if language == "en":  # (QTest types ASCII only; the Arabic letters work the same through Qt)
             subject = next(label for label in captions if label.buddy() is window.form.fields[("subject",)])
             letter = subject.text()[subject.text().index("&") + 1]
