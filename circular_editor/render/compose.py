@@ -67,8 +67,13 @@ def labelled(label: str, label_box: Box, text: str, box: Box, element: Element, 
     return merge_columns([tag(rows(label, label_box), label_element), tag(rows(text, box), element)])
 
 
-def compose(circular: Circular, style: LetterStyle, geo: Geometry, root: Element) -> list[Block]:
-    """Every block of the letter after the letterhead, annexes included, its elements made under `root`."""
+Room = tuple[int, float, float, float, float]  # a signature's room: page index, x0, y0, x1, y1 (points)
+
+
+def compose(circular: Circular, style: LetterStyle, geo: Geometry, root: Element,
+            rooms: dict[int, Room]) -> list[Block]:
+    """Every block of the letter after the letterhead, annexes included, its elements made under `root`;
+    `rooms` gets each signatory's signature room as the pages are drawn (where the blocks land)."""
     own = resolve(circular, style)
     date_box = geo.box(geo.left, geo.width, geo.type.header, "end")
     blocks = [Block(tag(rows(date_line(circular, style, own.place), date_box), root.child("P")))]
@@ -85,7 +90,7 @@ def compose(circular: Circular, style: LetterStyle, geo: Geometry, root: Element
                                 root.child("P")),
                             space_before=geo.page.paragraph_space, keep_together=True, keep_with_next=True))
     blocks.extend(body_blocks(circular.body, geo, own.numbered_paragraphs, root))
-    blocks.extend(_closing_and_signatures(circular, style, geo, own, root))
+    blocks.extend(_closing_and_signatures(circular, style, geo, own, root, rooms))
     blocks.extend(_annexes(circular, style, geo, root))
     return blocks
 
@@ -194,7 +199,7 @@ def _list_blocks(block: ListBlock, geo: Geometry, indent: float, size: float, pa
 
 
 def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometry, own: Defaulted,
-                            root: Element) -> list[Block]:
+                            root: Element, rooms: dict[int, Room]) -> list[Block]:
     blocks = []
     signatories = signatories_shown(own)
     if own.closing.strip():
@@ -202,7 +207,7 @@ def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometr
                                 root.child("P")),
                             space_before=geo.page.closing_space, keep_together=True,
                             keep_with_next=bool(signatories)))
-    blocks.extend(signature_rows(signatories, geo, root))
+    blocks.extend(signature_rows(signatories, geo, root, rooms))
     if circular.annexes:
         count = len(circular.annexes)
         line = style.label("annex_line_one") if count == 1 else style.label("annex_line_many").format(count=count)
@@ -212,8 +217,10 @@ def _closing_and_signatures(circular: Circular, style: LetterStyle, geo: Geometr
     return blocks
 
 
-def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element) -> list[Block]:
-    """Blocks of signatures side by side, from the left for one signatory, else filling rows right to left."""
+def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element,
+                   rooms: dict[int, Room]) -> list[Block]:
+    """Blocks of signatures side by side, from the left for one signatory, else filling rows right to left;
+    `rooms` gets where each one's signature room lands."""
     if not signatories:
         return []
     page = geo.page
@@ -232,8 +239,8 @@ def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element)
             column = tag(rows(person.note, box), signature.child("P")) if person.note.strip() else []
             # room for the signature itself; where it lands is noted for a digital signature's appearance
             label = f"{geo.style.labels.digital_signature}: {person.name}".strip(": ")
-            column.append(Row(page.signature_room, (_signature_room(first + k, box.x, box.width, page.signature_room,
-                                                                    label, signature),)))
+            room = _signature_room(first + k, box.x, box.width, page.signature_room, label, signature, rooms)
+            column.append(Row(page.signature_room, (room,)))
             for text, bold in ((person.name, True), (person.title, False)):
                 if text.strip():
                     line_box = geo.box(box.x, box.width, size, "center", bold=bold)
@@ -241,9 +248,6 @@ def signature_rows(signatories: list[Signatory], geo: Geometry, parent: Element)
             columns.append(Row(sum(r.height for r in column), (_stack(column),)))
         out.append(Block(merge_columns([[c] for c in columns]), space_before=page.signature_space, keep_together=True))
     return out
-
-
-SIGNATURE_ROOMS = "_circular_editor_signature_rooms"  # canvas attribute: {signatory index: (page, x0, y0, x1, y1)}
 
 
 def bookmarked(lines: list[Row], title: str) -> list[Row]:
@@ -260,12 +264,11 @@ def bookmarked(lines: list[Row], title: str) -> list[Row]:
     return [Row(first.height, (mark,) + first.parts)] + lines[1:]
 
 
-def _signature_room(index: int, x: float, width: float, height: float, label: str, block: Element):
-    """The room of signatory `index`: noted where it lands, and its empty signature field made there."""
+def _signature_room(index: int, x: float, width: float, height: float, label: str, block: Element,
+                    rooms: dict[int, Room]):
+    """The room of signatory `index`: noted in `rooms` where it lands, and its empty signature field made there."""
     def note(canvas, top: float) -> None:  # draws nothing on the page
-        rooms = getattr(canvas, SIGNATURE_ROOMS, None)
-        if rooms is not None:
-            rooms[index] = (canvas.getPageNumber() - 1, x, top - height, x + width, top)
+        rooms[index] = (canvas.getPageNumber() - 1, x, top - height, x + width, top)
         add_signature_field(canvas, index, label, (x, top - height, x + width, top), block)
     return note
 

@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfdoc
 from circular_editor import __version__, markup, styles
 from circular_editor.model import Circular
 from circular_editor.render import archive
-from circular_editor.render.compose import SIGNATURE_ROOMS, Geometry, compose, running_header
+from circular_editor.render.compose import Geometry, Room, compose, running_header
 from circular_editor.render.emblem import draw_emblem
 from circular_editor.render.flow import Frame, Page, Row, draw_rows, paginate
 from circular_editor.render.tagging import Element, artifact, new_structure, tag
@@ -32,7 +32,7 @@ class Rendered:
     pdf: bytes
     # per signatory (in the order the letter shows them): (page index, x0, y0, x1, y1) in points of the room
     # left for the signature under the note, where a digital signature's appearance goes
-    signature_rooms: dict[int, tuple[int, float, float, float, float]]
+    signature_rooms: dict[int, Room]
 
 
 def render_pdf(circular: Circular) -> bytes:
@@ -74,15 +74,14 @@ def _render(circular: Circular) -> Rendered:
     number_box, number_h, reference_line = _running_lines(circular, style, geo)
     first = Frame(height - p.margin_top - letterhead_h, p.margin_bottom + _height(footer) + p.footer_gap)
     later = Frame(height - p.margin_top - number_h - _height(reference_line) - p.running_gap, p.margin_bottom)
-    pages = paginate(compose(circular, style, geo, root), lambda i: first if i == 0 else later)
+    rooms: dict[int, Room] = {}  # filled as the pages are drawn
+    pages = paginate(compose(circular, style, geo, root, rooms), lambda i: first if i == 0 else later)
 
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, pagesize=(width, height), invariant=1, lang=circular.language or "ar",
                         pageCompression=1, pdfVersion=archive.PDF_VERSION)
     _metadata(canvas, circular, style)
     new_structure(canvas, root)
-    rooms: dict = {}
-    setattr(canvas, SIGNATURE_ROOMS, rooms)
     for number, page in enumerate(pages, 1):
         if number == 1:
             draw_rows(canvas, emblem, height - p.margin_top)
