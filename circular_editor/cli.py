@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", parents=[db], help="list or search the stored circulars")
     listing.add_argument("--search", default="", metavar="TEXT")
     listing.add_argument("--style")
-    listing.add_argument("--status", choices=("draft", "final", "sent"))
+    listing.add_argument("--status", choices=("draft", "final", "sent"))  # (the Status values: store not loaded)
     listing.add_argument("--year", type=int)
     listing.set_defaults(run=_list)
 
@@ -288,6 +288,8 @@ def _list(args) -> int:
 
 
 def _finalize(args) -> int:
+    from circular_editor.store.records import Status
+
     with open_store(args, write=True) as store:
         before = store.get(args.id).status
         if store.bureau() is not None:  # a joined desk: the bureau server gives the number
@@ -296,7 +298,7 @@ def _finalize(args) -> int:
             record = finalize(store, args.id, ask_password)
         else:
             record = store.finalize(args.id)
-    said = "finalized as" if before == "draft" else f"already {before}:"
+    said = "finalized as" if before == Status.DRAFT else f"already {before}:"
     print(f"#{record.id} {said} {record.circular.reference}")
     return 0
 

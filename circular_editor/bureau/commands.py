@@ -159,6 +159,7 @@ def _return(args) -> int:
 def _waiting(args) -> int:
     from circular_editor.bureau import sync
     from circular_editor.bureau.connect import parse
+    from circular_editor.store.records import Status
 
     with open_store(args, write=True) as store:
         try:
@@ -168,7 +169,7 @@ def _waiting(args) -> int:
         user = parse(sync.joined(store)["dsn"]).get("user", "")
         for record_id in store.waiting_for(user):
             record = store.get(record_id)
-            what = "to review" if record.status == "draft" else "to sign"
+            what = "to review" if record.status == Status.DRAFT else "to sign"
             print(f"{record_id:>5}  {what:<9}  {record.circular.reference or '-':<20}  {record.circular.subject}")
     return 0
 

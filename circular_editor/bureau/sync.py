@@ -23,6 +23,7 @@ from circular_editor.bureau.admin import check_schema
 from circular_editor.bureau.connect import BureauError, Offline, connect
 from circular_editor.errors import one_line
 from circular_editor.model import Circular, problems_before_finalizing
+from circular_editor.store.records import Status
 from circular_editor.store.shared import Remote, workflow
 
 PULL_BATCH = 500  # changes read and saved here at once (one write per shard: Repository.batch)
@@ -236,7 +237,7 @@ def _pull(store, conn, link: dict, report: SyncReport) -> None:
             for seq, *values in rows:
                 remote = Remote(*values)
                 outcome = store.apply_remote(remote)
-                if remote.signatures and remote.status == "final" and me in remote.signers:
+                if remote.signatures and remote.status == Status.FINAL and me in remote.signers:
                     signed.add(remote.gid)
                 report.pulled += outcome in ("added", "updated")
                 if outcome == "clash":
@@ -291,7 +292,7 @@ def finalize(store, record_id: int, password=None):
     from circular_editor import styles
 
     record = store.get(record_id)
-    if record.status != "draft":
+    if record.status != Status.DRAFT:
         return record
     missing = problems_before_finalizing(record.circular)
     if missing:

@@ -62,6 +62,7 @@ def _sign(args: argparse.Namespace) -> int:
     from circular_editor.render import render
     from circular_editor.defaults import who_signs
     from circular_editor.signing import SignerMismatch, base_pdf, is_signed_pdf, load_signer, sign_circular
+    from circular_editor.store.records import Status
 
     output = Path(args.output)
     if is_signed_pdf(output):
@@ -69,7 +70,7 @@ def _sign(args: argparse.Namespace) -> int:
     signer = load_signer(args.p12, _password(args))  # (a wrong password or key is refused before any work)
     with open_store(args, write=True) as store:
         record = store.get(args.id)
-        if record.status == "draft":
+        if record.status == Status.DRAFT:
             raise CommandError(f"circular #{args.id} is a draft: finalize it before it is signed")
         people = who_signs(record.circular)
         if not 1 <= args.signatory <= len(people):

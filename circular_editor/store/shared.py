@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import Query
 
 from circular_editor.store.errors import NotAllowed, StoreError
+from circular_editor.store.records import Status
 from circular_editor.store.storefiles import StoreFiles
 
 if TYPE_CHECKING:
@@ -177,9 +178,9 @@ class SharedRecords(StoreFiles):
             for doc in db.table("circulars"):
                 if "deleted" in doc or user not in doc.get("signers", []):
                     continue
-                if doc["status"] == "draft" and doc.get("stage") == "submitted":
+                if doc["status"] == Status.DRAFT and doc.get("stage") == "submitted":
                     found.append(doc.doc_id)
-                elif doc["status"] == "final" and user in self._next_signers(doc):
+                elif doc["status"] == Status.FINAL and user in self._next_signers(doc):
                     found.append(doc.doc_id)
         return sorted(found)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from circular_editor.store.records import Status
+
 
 @dataclass(frozen=True)
 class State:
@@ -25,7 +27,7 @@ class State:
 
 
 def _final(s: State) -> bool:
-    return s.status in ("final", "sent")
+    return s.status in (Status.FINAL, Status.SENT)
 
 
 RULES = {
@@ -40,7 +42,7 @@ RULES = {
     "import": lambda s: s.store_writable,
     "duplicate": lambda s: s.open and s.store_writable,
     "reopen": lambda s: s.open and s.store_writable and _final(s),
-    "sent": lambda s: s.open and s.store_writable and s.status == "final",
+    "sent": lambda s: s.open and s.store_writable and s.status == Status.FINAL,
     "delete": lambda s: s.open and s.store_writable and s.stored,
     "undelete": lambda s: s.store_writable and s.deleted_to_restore,
     "history": lambda s: s.open and s.stored,

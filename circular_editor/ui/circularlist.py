@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from circular_editor.store import Summary
+from circular_editor.store.records import Status
 from circular_editor.ui.fields import is_undo_key
 from circular_editor.ui.storeclient import StoreClient
 
@@ -25,7 +26,7 @@ class CircularsModel(QAbstractTableModel):
         super().__init__(parent)
         self.summaries: list[Summary] = []
         self._headers = [self.tr("Reference"), self.tr("Subject"), self.tr("Date"), self.tr("Status")]
-        self._status = {"draft": self.tr("draft"), "final": self.tr("final"), "sent": self.tr("sent")}
+        self._status = {Status.DRAFT: self.tr("draft"), Status.FINAL: self.tr("final"), Status.SENT: self.tr("sent")}
 
     def set_summaries(self, summaries: list[Summary]) -> None:
         self.beginResetModel()
@@ -103,8 +104,9 @@ class CircularList(QWidget):
         for name in style_names:
             self.style_filter.addItem(name.upper(), name)
         self.status_filter = QComboBox()
-        for text, value in ((self.tr("All statuses"), None), (self.tr("Drafts"), "draft"),
-                            (self.tr("Final"), "final"), (self.tr("Sent"), "sent"), (self.tr("Deleted"), "deleted")):
+        for text, value in ((self.tr("All statuses"), None), (self.tr("Drafts"), Status.DRAFT.value),
+                            (self.tr("Final"), Status.FINAL.value), (self.tr("Sent"), Status.SENT.value),
+                            (self.tr("Deleted"), "deleted")):  # (plain text as the items' data: Qt keeps it so)
             self.status_filter.addItem(text, value)
         self.year_filter = QComboBox()
         self.year_filter.addItem(self.tr("All years"), None)

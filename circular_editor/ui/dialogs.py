@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 
 from circular_editor.store import Version
 from circular_editor.store.drafts import Draft
+from circular_editor.store.records import Status
 from circular_editor.ui.bidi import isolated
 
 
@@ -180,9 +181,9 @@ class HistoryDialog(QDialog):
         self.resize(520, 360)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        statuses = {"draft": QCoreApplication.translate("dialogs", "draft"),
-                    "final": QCoreApplication.translate("dialogs", "final"),
-                    "sent": QCoreApplication.translate("dialogs", "sent")}
+        statuses = {Status.DRAFT: QCoreApplication.translate("dialogs", "draft"),
+                    Status.FINAL: QCoreApplication.translate("dialogs", "final"),
+                    Status.SENT: QCoreApplication.translate("dialogs", "sent")}
         for version in versions:
             when = version.saved_at[:16].replace("T", " ")
             text = f"{version.number}  ·  {when}  ·  {statuses.get(version.status, version.status)}  ·  " \

@@ -18,6 +18,8 @@ import copy
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from circular_editor.store.records import Status
+
 Path = tuple
 
 
@@ -25,7 +27,7 @@ class Document(QObject):
     changed = Signal(tuple)  # the path whose value changed (a list path: its entries changed too)
     modified_changed = Signal(bool)
 
-    def __init__(self, content: dict, record_id: int | None = None, status: str = "draft",
+    def __init__(self, content: dict, record_id: int | None = None, status: str = Status.DRAFT,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.content = content
@@ -40,7 +42,7 @@ class Document(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.status != "draft" or self.submitted
+        return self.status != Status.DRAFT or self.submitted
 
     # ---- values ----
 

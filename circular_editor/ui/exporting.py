@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from circular_editor.atomic import write_whole
 from circular_editor.files import file_stem
 from circular_editor.model import Circular, ValidationError
+from circular_editor.store.records import Status
 from circular_editor.ui import dialogs
 from circular_editor.ui.bidi import isolated
 from circular_editor.ui.messages import summary_text
@@ -70,7 +71,7 @@ class Exporting(QObject):
             dialogs.show_error(self.window, self.tr("Cannot export"), failure_text(outcome))
             return
         name = file_stem(doc.content.get("reference", ""), "circular")
-        if doc.status == "draft":
+        if doc.status == Status.DRAFT:
             name += "-" + self.tr("draft")
         path = self.ask_pdf_path(self.tr("Export PDF"), name)
         if path is None:
@@ -108,7 +109,7 @@ class Exporting(QObject):
         doc = self.window.document
         if doc is None or doc.record_id is None:
             return
-        if doc.status not in ("final", "sent"):
+        if doc.status not in (Status.FINAL, Status.SENT):
             dialogs.show_error(self.window, self.tr("Not signed"), self.tr(
                 "Finalize the circular first: a signed circular cannot change afterwards."))
             return

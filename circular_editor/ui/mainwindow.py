@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 from circular_editor import styles
 from circular_editor.errors import UserError
 from circular_editor.model import FORMAT
+from circular_editor.store.records import Status
 from circular_editor.ui import dialogs
 from circular_editor.ui.actions import State, enabled
 from circular_editor.ui.bidi import isolated
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
             return
         name = doc.content.get("reference") or " ".join(str(doc.content.get("subject", "")).split())[:50] \
             or self.tr("New circular")
-        status = {"final": self.tr(" (final)"), "sent": self.tr(" (sent)"),
+        status = {Status.FINAL: self.tr(" (final)"), Status.SENT: self.tr(" (sent)"),
                   "read-only": self.tr(" (read-only)")}.get(doc.status, "")
         if doc.signatures_waiting:
             done, total = doc.signatures_waiting
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         """`record`, as the store gave it, open in the form (its workflow bar and any sync conflict shown)."""
         document = Document(record.circular.to_dict(), record.id, "deleted" if record.deleted else record.status)
         document.signatures_waiting = record.signatures_waiting  # (a joint letter: "signed 1 of 4")
-        document.submitted = record.status == "draft" and record.stage == "submitted"
+        document.submitted = record.status == Status.DRAFT and record.stage == "submitted"
         self.workflow.record = record
         self.set_document(document)
         self.bureau.show_conflict(record)

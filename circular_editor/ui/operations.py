@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from circular_editor.errors import UserError
 from circular_editor.model import Circular, ValidationError
 from circular_editor.store.drafts import Draft
-from circular_editor.store.records import Record
+from circular_editor.store.records import Record, Status
 from circular_editor.store.repository import Repository
 from circular_editor.ui import dialogs
 from circular_editor.ui.document import Document
@@ -230,7 +230,7 @@ class Operations(QObject):
 
     def mark_sent(self) -> None:
         doc = self.window.document
-        if doc is None or doc.status != "final":
+        if doc is None or doc.status != Status.FINAL:
             return
         record_id = doc.record_id
         self._call(lambda repo: repo.mark_sent(record_id), done=self._shown)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel,
                                QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout)
 
+from circular_editor.store.records import Status
 from circular_editor.ui import dialogs
 from circular_editor.ui.bidi import isolated
 
@@ -52,7 +53,8 @@ class Workflow(QObject):
     def reviewing(self) -> bool:
         """The open circular is submitted to this desk's signatory."""
         record = self.record
-        return bool(record and record.stage == "submitted" and record.status == "draft" and self.me in record.signers)
+        return bool(record and record.stage == "submitted" and record.status == Status.DRAFT
+                    and self.me in record.signers)
 
     def show_for(self, record) -> None:
         """The bar for the open record: what it waits for, and the commands that move it on."""
@@ -62,7 +64,7 @@ class Workflow(QObject):
             text = (self._describe(record) if self.window.bureau.joined else "") or self._read_only(record)
         self.text.setText(text)
         self.bar.setVisible(bool(text))
-        final = record is not None and record.status in ("final", "sent")
+        final = record is not None and record.status in (Status.FINAL, Status.SENT)
         for command, button in self.buttons:  # (Finalize here only for the signatory reviewing it)
             button.setVisible(command.isEnabled() and (command is not self.window.act_finalize or self.reviewing())
                               and (command is not self.window.act_reopen or final))
@@ -70,9 +72,9 @@ class Workflow(QObject):
     def _read_only(self, record) -> str:
         if record.deleted:
             return self.tr("Deleted: read-only. Restore it to change it.")
-        if record.status == "final":
+        if record.status == Status.FINAL:
             return self.tr("Final: read-only. To change it, reopen it as a new draft.")
-        if record.status == "sent":
+        if record.status == Status.SENT:
             return self.tr("Sent: read-only. To change it, reopen it as a new draft.")
         return ""
 
@@ -85,14 +87,14 @@ class Workflow(QObject):
 
     def _describe(self, record) -> str:
         who = self.tr(", ").join(isolated(login) for login in record.signers)
-        if record.status == "draft" and record.stage == "submitted":
+        if record.status == Status.DRAFT and record.stage == "submitted":
             if self.me in record.signers:
                 return self.tr("Submitted to you for review (signatories: %1): return it with a note, or finalize "
                                "it.").replace("%1", who)
             return self.tr("Submitted for signature to %1: read-only until it is taken back.").replace("%1", who)
-        if record.status == "draft" and record.stage == "returned":
+        if record.status == Status.DRAFT and record.stage == "returned":
             return self.tr("Returned with a note: «%1». Change it, then submit it again.").replace("%1", record.note)
-        if record.status == "final" and record.id in self.waiting_ids:
+        if record.status == Status.FINAL and record.id in self.waiting_ids:
             return self.tr("Waiting for your signature.")
         return ""
 
@@ -184,10 +186,10 @@ class HistoryDialog(QDialog):
         table = QTableWidget(len(versions), len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        states = {"draft": self.tr("draft"), "final": self.tr("final"), "sent": self.tr("sent"),
+        states = {Status.DRAFT: self.tr("draft"), Status.FINAL: self.tr("final"), Status.SENT: self.tr("sent"),
                   "submitted": self.tr("submitted"), "returned": self.tr("returned")}
         for row, v in enumerate(versions):
-            state = v["stage"] if v["status"] == "draft" and v["stage"] != "editing" else v["status"]
+            state = v["stage"] if v["status"] == Status.DRAFT and v["stage"] != "editing" else v["status"]
             shown = states.get(state, state)
             if v["signatures"]:
                 count = self.tr("signatures: %1").replace("%1", str(v["signatures"]))
