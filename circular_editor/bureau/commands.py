@@ -120,7 +120,6 @@ def _sync(args) -> int:
 
 
 def _resolve(args) -> int:
-
     with open_store(args, write=True) as store:
         record = store.resolve(args.id, args.keep)
     print(f"#{record.id}: {'this desk' if args.keep == 'mine' else 'the server'}'s version kept "

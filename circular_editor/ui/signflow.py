@@ -149,7 +149,7 @@ class SignFlow:
         done_before = len(job.record.signed_blocks)
         suffix = QCoreApplication.translate("signing", "signed") + (f"-{done_before + 1}" if done_before else "")
         path = self.exporting.ask_pdf_path(QCoreApplication.translate("signing", "Export the signed PDF"),
-                                    f"{file_stem(job.record.circular.reference, 'circular')}-{suffix}")
+                                           f"{file_stem(job.record.circular.reference, 'circular')}-{suffix}")
         if path is None:
             return
         if is_signed_pdf(path):
